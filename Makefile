@@ -1,0 +1,39 @@
+# Order-management functions: the commands a user needs.
+#   make run    the whole system locally, no Docker (Kafka KRaft + Redis + the four functions)
+#   make test   every test, against real brokers
+# Variables: BINDING (kafka), KAFKA_PORT (9092), REDIS_PORT (6379), CART_PORT (8081),
+# PRODUCT_PORT (8082), INVENTORY_PORT (8083), NOTIFICATION_PORT (8084), DATA_DIR (.data).
+
+SHELL := /bin/sh
+.DEFAULT_GOAL := help
+
+JAVA_HOME := $(shell build-support/find-jdk25)
+ifeq ($(JAVA_HOME),)
+$(error No JDK 25 found: install Eclipse Temurin 25 or set JAVA_HOME to a JDK 25)
+endif
+export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+
+MVN := ./mvnw -B -ntp
+BINDING ?= kafka
+DATA_DIR ?= .data
+LAUNCHER_CP := launcher/target/classes:launcher/target/lib/*
+
+.PHONY: help build test run clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+build: ## compile and package every module (no tests)
+	$(MVN) -q install -DskipTests
+
+test: ## run every test (unit, binding, integration against a real Kafka broker and Redis)
+	$(MVN) verify
+
+run: build ## start Kafka, Redis and the four functions locally; Ctrl-C stops them
+	BINDING=$(BINDING) DATA_DIR=$(DATA_DIR) PROJECT_DIR=$(CURDIR) \
+	  java -cp '$(LAUNCHER_CP)' io.fnorders.launcher.LocalStack
+
+clean: ## remove build output and all local data (.data: Kafka log, Redis AOF, logs)
+	$(MVN) -q clean
+	rm -rf $(DATA_DIR)

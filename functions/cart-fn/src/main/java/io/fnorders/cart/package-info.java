@@ -1,0 +1,4 @@
+@NullMarked
+package io.fnorders.cart;
+
+import org.jspecify.annotations.NullMarked;

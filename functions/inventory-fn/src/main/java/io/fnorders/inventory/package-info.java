@@ -1,0 +1,4 @@
+@NullMarked
+package io.fnorders.inventory;
+
+import org.jspecify.annotations.NullMarked;

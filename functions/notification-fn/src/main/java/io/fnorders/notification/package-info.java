@@ -1,0 +1,4 @@
+@NullMarked
+package io.fnorders.notification;
+
+import org.jspecify.annotations.NullMarked;

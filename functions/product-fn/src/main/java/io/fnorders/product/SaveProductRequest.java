@@ -1,0 +1,30 @@
+package io.fnorders.product;
+
+import java.math.BigDecimal;
+
+import io.fnorders.product.catalog.Product;
+import io.fnorders.values.Money;
+import io.fnorders.values.Sku;
+import org.jspecify.annotations.Nullable;
+
+/** The body of {@code POST /saveProduct}. Every field is checked when it becomes a {@link Product}. */
+record SaveProductRequest(@Nullable String sku, @Nullable String name, @Nullable String description,
+		@Nullable String category, @Nullable BigDecimal price, @Nullable String currency) {
+
+	Product toProduct() {
+		if (this.price == null) {
+			throw new IllegalArgumentException("price is required");
+		}
+		return new Product(Sku.of(this.sku), requireNonNullText(this.name), nullToEmpty(this.description),
+				requireNonNullText(this.category), Money.of(this.price, this.currency));
+	}
+
+	private static String requireNonNullText(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+	private static String nullToEmpty(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+}

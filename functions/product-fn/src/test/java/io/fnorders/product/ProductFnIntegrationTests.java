@@ -1,0 +1,191 @@
+package io.fnorders.product;
+
+import static io.fnorders.testsupport.TopicReader.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import io.fnorders.events.Topics;
+import io.fnorders.testsupport.HttpFunctions;
+import io.fnorders.testsupport.RealBrokers;
+import io.fnorders.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** product-fn as a user meets it: over HTTP, with a real Kafka broker and a real Redis server. */
+@RealBrokers
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "fnorders.catalog.key-prefix=catalog-it")
+class ProductFnIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	HttpFunctions http;
+
+	@BeforeEach
+	void client() {
+		this.http = HttpFunctions.onPort(this.port);
+	}
+
+	private static String sku() {
+		return "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private static String product(String sku, String price) {
+		return """
+				{"sku":"%s","name":"Blue mug","description":"Stoneware","category":"kitchen","price":%s,"currency":"EUR"}
+				""".formatted(sku, price);
+	}
+
+	@Test
+	void savesAProductReadsItBackAndPublishesTheEventKeyedBySku() {
+		String sku = sku();
+		try (TopicReader products = TopicReader.of(Topics.PRODUCTS)) {
+			HttpResponse<String> saved = this.http.post("/saveProduct", product(sku, "12.5"));
+
+			assertThat(saved.statusCode()).isEqualTo(200);
+			assertThat(JsonPath.<String>read(saved.body(), "$.sku")).isEqualTo(sku);
+			assertThat(saved.body()).contains("\"price\":12.50");
+
+			HttpResponse<String> read = this.http.get("/product/" + sku);
+			assertThat(read.statusCode()).isEqualTo(200);
+			assertThat(JsonPath.<String>read(read.body(), "$.name")).isEqualTo("Blue mug");
+			assertThat(read.body()).contains("\"price\":12.50", "\"currency\":\"EUR\"");
+
+			ConsumerRecord<String, String> event = products.await(record -> sku.equals(record.key()),
+					Duration.ofSeconds(20));
+			assertThat(header(event, "ce_type")).isEqualTo("product.upserted");
+			assertThat(header(event, "ce_subject")).isEqualTo(sku);
+			assertThat(header(event, "ce_source")).isEqualTo("product-fn");
+			assertThat(header(event, "ce_specversion")).isEqualTo("1.0");
+			assertThat(header(event, "ce_dataschema")).isEqualTo("urn:fnorders:events:product.upserted:v1");
+			assertThat(header(event, "ce_id")).isNotBlank();
+			assertThat(JsonPath.<String>read(event.value(), "$.sku")).isEqualTo(sku);
+			assertThat(event.value()).contains("\"price\":12.50");
+		}
+	}
+
+	@Test
+	void listsProductsInSkuOrder() {
+		String prefix = "LIST-" + UUID.randomUUID().toString().substring(0, 4);
+		for (String suffix : List.of("C", "A", "B")) {
+			assertThat(this.http.post("/saveProduct", product(prefix + suffix, "1")).statusCode()).isEqualTo(200);
+		}
+
+		HttpResponse<String> listing = this.http.get("/products");
+
+		assertThat(listing.statusCode()).isEqualTo(200);
+		List<String> skus = JsonPath.read(listing.body(), "$.items[*].sku");
+		assertThat(skus).containsSubsequence(prefix + "A", prefix + "B", prefix + "C").isSorted();
+		assertThat(JsonPath.<Integer>read(listing.body(), "$.limit")).isEqualTo(100);
+	}
+
+	@Test
+	void answersAnUnknownSkuWithANotFoundProblem() {
+		HttpResponse<String> response = this.http.get("/product/NO-SUCH-SKU");
+
+		assertProblem(response, 404, "No product with sku 'NO-SUCH-SKU'");
+	}
+
+	@Test
+	void answersAnInvalidSkuWithABadRequestProblem() {
+		assertProblem(this.http.get("/product/-bad"), 400, "sku '-bad' is invalid");
+	}
+
+	@Test
+	void refusesInvalidProductsWithWhatIsWrong() {
+		assertProblem(this.http.post("/saveProduct", product(sku(), "-1")), 400, "must not be negative");
+		assertProblem(this.http.post("/saveProduct", product(sku(), "1.999")), 400, "more decimals than EUR");
+		assertProblem(this.http.post("/saveProduct", "{\"sku\":\"A1\",\"price\":1,\"currency\":\"EUR\"}"), 400,
+				"name is required");
+		assertProblem(this.http.post("/saveProduct", product(sku(), "1").replace("EUR", "EURO")), 400, "ISO-4217");
+		assertProblem(this.http.post("/saveProduct", product(sku(), "\"cheap\"")), 400, "");
+	}
+
+	@Test
+	void refusesMalformedJson() {
+		assertProblem(this.http.post("/saveProduct", "{\"sku\":"), 400, "Malformed JSON");
+		assertProblem(this.http.post("/saveProduct", ""), 400, "A JSON request body is required");
+	}
+
+	@Test
+	void refusesABodyThatIsNotJson() {
+		HttpResponse<String> response = this.http.send(this.http.request("/saveProduct")
+			.header("Content-Type", "text/plain")
+			.POST(BodyPublishers.ofString("sku=A"))
+			.build());
+
+		assertProblem(response, 415, "");
+	}
+
+	@Test
+	void refusesAnOversizedBody() {
+		String huge = product(sku(), "1").replace("Stoneware", "x".repeat(70_000));
+
+		assertProblem(this.http.post("/saveProduct", huge), 413, "larger than 64 KB");
+	}
+
+	@Test
+	void answersUnknownPathsAndBuiltInFunctionsWithNotFound() {
+		assertProblem(this.http.get("/nothing-here"), 404, "No function is exposed at '/nothing-here'");
+		assertProblem(this.http.post("/functionRouter", "{}"), 404, "");
+		assertProblem(this.http.post("/streamBridge", "{}"), 404, "");
+		assertProblem(this.http.post("/no-such-function", product(sku(), "1")), 404, "");
+	}
+
+	@Test
+	void answersAWrongMethodWithMethodNotAllowed() {
+		HttpResponse<String> response = this.http.get("/saveProduct");
+
+		assertProblem(response, 405, "");
+		assertThat(response.headers().firstValue("Allow")).contains("POST");
+		assertProblem(this.http.post("/products", "{}"), 405, "");
+		assertProblem(this.http.send(this.http.request("/product/A").method("PATCH", BodyPublishers.noBody()).build()),
+				405, "");
+	}
+
+	@Test
+	void doesNotEchoRequestHeaders() {
+		HttpResponse<String> response = this.http.send(this.http.request("/product/NO-SUCH")
+			.header("X-Secret-Token", "s3cret")
+			.header("Accept", "application/json")
+			.build());
+		HttpResponse<String> ok = this.http.send(this.http.request("/products").header("X-Secret-Token", "s3cret").build());
+
+		assertThat(response.headers().map().keySet()).doesNotContain("x-secret-token");
+		assertThat(ok.statusCode()).isEqualTo(200);
+		assertThat(ok.headers().map().keySet()).doesNotContain("x-secret-token", "timestamp", "uri", "contenttype",
+				"user-agent", "host");
+	}
+
+	@Test
+	void exposesHealthProbesAndPrometheusButNothingElseOfActuator() {
+		assertThat(this.http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+		assertThat(this.http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		HttpResponse<String> metrics = this.http.get("/actuator/prometheus");
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("application=\"product-fn\"");
+		assertThat(this.http.get("/actuator/env").statusCode()).isEqualTo(404);
+		assertThat(this.http.get("/actuator/beans").statusCode()).isEqualTo(404);
+	}
+
+	private static void assertProblem(HttpResponse<String> response, int status, String detailPart) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(JsonPath.<Integer>read(response.body(), "$.status")).isEqualTo(status);
+		assertThat(JsonPath.<String>read(response.body(), "$.detail")).contains(detailPart);
+		assertThat(response.body()).doesNotContain("Exception", "\tat ");
+	}
+
+}

@@ -1,0 +1,139 @@
+package io.fnorders.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.fnorders.events.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * A single-node Kafka cluster in KRaft mode (broker and controller in one process), run from
+ * Kafka's own jars on the launcher's classpath. Its log directory is formatted once and kept, so
+ * topics and records survive a restart of {@code make run}.
+ */
+final class LocalKafka {
+
+	private final LocalSettings settings;
+
+	private final Path home;
+
+	private ChildProcess process;
+
+	LocalKafka(LocalSettings settings) {
+		this.settings = settings;
+		this.home = settings.dataDir().resolve("kafka");
+	}
+
+	void start(String java) {
+		Path config = writeConfig();
+		if (!Files.exists(this.home.resolve("data").resolve("meta.properties"))) {
+			format(java, config);
+		}
+		this.process = ChildProcess.start("kafka", kafkaCommand(java, "kafka.Kafka", config.toString()), Map.of(),
+				this.settings.dataDir().resolve("logs").resolve("kafka.log"));
+		Waits.until("Kafka on port " + this.settings.kafkaPort(), Duration.ofSeconds(60), this.process::isAlive,
+				() -> Waits.portOpen(this.settings.kafkaPort()));
+	}
+
+	/** Creates every event topic and its dead-letter topic with the default partition count. */
+	void createTopics() {
+		List<NewTopic> topics = new ArrayList<>();
+		for (String topic : Topics.ALL) {
+			topics.add(new NewTopic(topic, Topics.DEFAULT_PARTITIONS, (short) 1));
+			topics.add(new NewTopic(Topics.deadLetter(topic), Topics.DEFAULT_PARTITIONS, (short) 1));
+		}
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				this.settings.kafkaBootstrapServers()))) {
+			for (NewTopic topic : topics) {
+				try {
+					admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+				}
+				catch (ExecutionException ex) {
+					if (!(ex.getCause() instanceof TopicExistsException)) {
+						throw new IllegalStateException("Cannot create topic " + topic.name(), ex.getCause());
+					}
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while creating topics", ex);
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException("Kafka did not create the topics within 30 s", ex);
+		}
+	}
+
+	ChildProcess process() {
+		return this.process;
+	}
+
+	private void format(String java, Path config) {
+		ChildProcess formatter = ChildProcess.start("kafka-storage",
+				kafkaCommand(java, "kafka.tools.StorageTool", "format", "--standalone", "--ignore-formatted", "-t",
+						clusterId(), "-c", config.toString()),
+				Map.of(), this.settings.dataDir().resolve("logs").resolve("kafka-format.log"));
+		Waits.until("Formatting the Kafka log directory", Duration.ofSeconds(60), () -> true,
+				() -> !formatter.isAlive());
+		if (!Files.exists(this.home.resolve("data").resolve("meta.properties"))) {
+			throw new IllegalStateException("Formatting the Kafka log directory failed:\n" + formatter.logTail(20));
+		}
+	}
+
+	/** A cluster id in Kafka's format: 16 random bytes, URL-safe base64 without padding. */
+	private static String clusterId() {
+		UUID uuid = UUID.randomUUID();
+		ByteBuffer bytes = ByteBuffer.allocate(16);
+		bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+	}
+
+	private List<String> kafkaCommand(String java, String mainClass, String... args) {
+		List<String> command = new ArrayList<>(List.of(java, "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+				"-Dlogback.configurationFile=kafka-logback.xml", "-cp", System.getProperty("java.class.path"),
+				mainClass));
+		command.addAll(List.of(args));
+		return command;
+	}
+
+	private Path writeConfig() {
+		int port = this.settings.kafkaPort();
+		int controller = this.settings.kafkaControllerPort();
+		String properties = String.join("\n", "process.roles=broker,controller", "node.id=1",
+				"controller.quorum.bootstrap.servers=127.0.0.1:" + controller,
+				"listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller,
+				"advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller,
+				"controller.listener.names=CONTROLLER",
+				"listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+				"inter.broker.listener.name=PLAINTEXT", "log.dirs=" + this.home.resolve("data"),
+				"num.partitions=" + Topics.DEFAULT_PARTITIONS, "offsets.topic.replication.factor=1",
+				"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+				"share.coordinator.state.topic.replication.factor=1", "share.coordinator.state.topic.min.isr=1",
+				"group.initial.rebalance.delay.ms=0", "");
+		try {
+			Files.createDirectories(this.home);
+			Path config = this.home.resolve("server.properties");
+			Files.writeString(config, properties);
+			return config;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the Kafka configuration", ex);
+		}
+	}
+
+}

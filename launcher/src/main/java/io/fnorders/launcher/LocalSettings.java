@@ -1,0 +1,67 @@
+package io.fnorders.launcher;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What {@code make run} starts and where, read from environment variables with the conventional
+ * defaults (Kafka on 9092, Redis on 6379, the functions on 8081 to 8084).
+ *
+ * @param projectDir the project's root, where {@code functions/*}/target holds the jars
+ * @param dataDir where broker data and logs live ({@code make clean} removes it)
+ * @param kafkaPort the Kafka client port
+ * @param kafkaControllerPort the KRaft controller port
+ * @param redisPort the Redis port
+ * @param binding the transport the functions use (a file of bindings/)
+ * @param functionPorts each function's HTTP port, in start order
+ * @param functionJvmOptions JVM options for every function process
+ */
+record LocalSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaControllerPort, int redisPort,
+		String binding, Map<String, Integer> functionPorts, List<String> functionJvmOptions) {
+
+	/** The functions, in the order they start. */
+	static final List<String> FUNCTIONS = List.of("product-fn", "inventory-fn", "cart-fn", "notification-fn");
+
+	private static final Map<String, Integer> DEFAULT_PORTS = Map.of("cart-fn", 8081, "product-fn", 8082,
+			"inventory-fn", 8083, "notification-fn", 8084);
+
+	static LocalSettings from(Function<String, String> env) {
+		Path projectDir = Path.of(value(env, "PROJECT_DIR", ".")).toAbsolutePath().normalize();
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		for (String function : FUNCTIONS) {
+			String variable = function.substring(0, function.indexOf('-')).toUpperCase() + "_PORT";
+			ports.put(function, port(env, variable, DEFAULT_PORTS.get(function)));
+		}
+		return new LocalSettings(projectDir, projectDir.resolve(value(env, "DATA_DIR", ".data")),
+				port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093), port(env, "REDIS_PORT", 6379),
+				value(env, "BINDING", "kafka"), ports,
+				List.of(value(env, "FUNCTION_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC").trim().split("\\s+")));
+	}
+
+	String kafkaBootstrapServers() {
+		return "127.0.0.1:" + this.kafkaPort;
+	}
+
+	private static String value(Function<String, String> env, String name, String fallback) {
+		String value = env.apply(name);
+		return (value == null || value.isBlank()) ? fallback : value.trim();
+	}
+
+	private static int port(Function<String, String> env, String name, int fallback) {
+		String value = value(env, name, String.valueOf(fallback));
+		try {
+			int port = Integer.parseInt(value);
+			if (port < 1 || port > 65535) {
+				throw new NumberFormatException();
+			}
+			return port;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(name + " must be a port number, was '" + value + "'");
+		}
+	}
+
+}

@@ -1,0 +1,175 @@
+package io.fnorders.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code make run}: the whole system on one machine without Docker. Starts a Kafka KRaft broker
+ * and a Redis server, creates the topics, starts each function as its own JVM, waits until every
+ * one is ready, prints the URLs, and on Ctrl-C stops all of it in reverse order.
+ */
+public final class LocalStack {
+
+	private final LocalSettings settings;
+
+	private final String java;
+
+	private final LocalKafka kafka;
+
+	private final LocalRedis redis;
+
+	private final List<ChildProcess> functions = new ArrayList<>();
+
+	private LocalStack(LocalSettings settings, String java) {
+		this.settings = settings;
+		this.java = java;
+		this.kafka = new LocalKafka(settings);
+		this.redis = new LocalRedis(settings);
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		LocalSettings settings;
+		try {
+			settings = LocalSettings.from(System::getenv);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		String java = ProcessHandle.current().info().command().orElse("java");
+		LocalStack stack = new LocalStack(settings, java);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			stack.stop();
+			stopped.countDown();
+		}, "local-stack-stop"));
+		try {
+			stack.start();
+		}
+		catch (RuntimeException ex) {
+			System.err.println();
+			System.err.println("make run failed: " + ex.getMessage());
+			System.exit(1);
+		}
+		stack.printUrls();
+		stopped.await();
+	}
+
+	private void start() {
+		requireFreePorts();
+		requireJars();
+		say("Starting Redis on 127.0.0.1:" + this.settings.redisPort());
+		this.redis.start();
+		say("Starting Kafka (KRaft) on " + this.settings.kafkaBootstrapServers());
+		this.kafka.start(this.java);
+		this.kafka.createTopics();
+		say("Topics ready: " + io.fnorders.events.Topics.ALL + " (+ .dlq), "
+				+ io.fnorders.events.Topics.DEFAULT_PARTITIONS + " partitions each");
+		for (String function : LocalSettings.FUNCTIONS) {
+			this.functions.add(startFunction(function));
+		}
+		for (ChildProcess function : this.functions) {
+			awaitReady(function);
+		}
+	}
+
+	private ChildProcess startFunction(String function) {
+		int port = this.settings.functionPorts().get(function);
+		say("Starting " + function + " on port " + port);
+		List<String> command = new ArrayList<>();
+		command.add(this.java);
+		command.addAll(this.settings.functionJvmOptions());
+		command.addAll(List.of("-jar", jar(function).toString()));
+		Map<String, String> environment = Map.of("SERVER_PORT", String.valueOf(port),
+				"SPRING_KAFKA_BOOTSTRAP_SERVERS", this.settings.kafkaBootstrapServers(), "SPRING_DATA_REDIS_HOST",
+				"127.0.0.1", "SPRING_DATA_REDIS_PORT", String.valueOf(this.settings.redisPort()), "FNORDERS_BINDING",
+				this.settings.binding());
+		return ChildProcess.start(function, command, environment,
+				this.settings.dataDir().resolve("logs").resolve(function + ".log"));
+	}
+
+	private void awaitReady(ChildProcess function) {
+		String readiness = baseUrl(function.name()) + "/actuator/health/readiness";
+		try {
+			Waits.until(function.name(), Duration.ofSeconds(120), function::isAlive,
+					() -> Waits.answers200(readiness));
+		}
+		catch (IllegalStateException ex) {
+			throw new IllegalStateException(ex.getMessage() + "; last lines of " + function.log() + ":\n"
+					+ function.logTail(15), ex);
+		}
+		say(function.name() + " is ready");
+	}
+
+	private void printUrls() {
+		System.out.println();
+		System.out.println("Everything is up (transport: " + this.settings.binding() + ").");
+		for (String function : LocalSettings.FUNCTIONS) {
+			System.out.printf("  %-16s %s   (health: %s/actuator/health, metrics: %s/actuator/prometheus)%n",
+					function, baseUrl(function), baseUrl(function), baseUrl(function));
+		}
+		System.out.println("  kafka            " + this.settings.kafkaBootstrapServers());
+		System.out.println("  redis            redis://127.0.0.1:" + this.settings.redisPort());
+		System.out.println("  logs             " + this.settings.dataDir().resolve("logs"));
+		System.out.println("Press Ctrl-C to stop everything.");
+	}
+
+	private synchronized void stop() {
+		say("Stopping");
+		for (ChildProcess function : this.functions.reversed()) {
+			function.stop(30);
+		}
+		if (this.kafka.process() != null) {
+			this.kafka.process().stop(30);
+		}
+		this.redis.stop();
+		say("Stopped");
+	}
+
+	private void requireFreePorts() {
+		List<String> busy = new ArrayList<>();
+		check(busy, "KAFKA_PORT", this.settings.kafkaPort());
+		check(busy, "KAFKA_CONTROLLER_PORT", this.settings.kafkaControllerPort());
+		check(busy, "REDIS_PORT", this.settings.redisPort());
+		this.settings.functionPorts()
+			.forEach((function, port) -> check(busy,
+					function.substring(0, function.indexOf('-')).toUpperCase() + "_PORT", port));
+		if (!busy.isEmpty()) {
+			throw new IllegalStateException("ports already in use: " + String.join(", ", busy)
+					+ " (stop what uses them, or set those variables to other ports)");
+		}
+	}
+
+	private static void check(List<String> busy, String variable, int port) {
+		if (Waits.portOpen(port)) {
+			busy.add(variable + "=" + port);
+		}
+	}
+
+	private void requireJars() {
+		for (String function : LocalSettings.FUNCTIONS) {
+			if (!Files.isRegularFile(jar(function))) {
+				throw new IllegalStateException(jar(function) + " is missing: run 'make build' first");
+			}
+		}
+	}
+
+	private Path jar(String function) {
+		return this.settings.projectDir().resolve("functions").resolve(function).resolve("target").resolve(function + ".jar");
+	}
+
+	private String baseUrl(String function) {
+		return "http://localhost:" + this.settings.functionPorts().get(function);
+	}
+
+	private static void say(String line) {
+		System.out.println("[make run] " + line);
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.fnorders.platform;
+
+import java.time.Clock;
+
+import io.fnorders.platform.messaging.CloudEventPublisher;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Wires the shared function runtime into every service: the HTTP gate and problem+json errors
+ * for servlet apps, and the CloudEvents publisher where Spring Cloud Stream is present.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(PlatformProperties.class)
+@Import(FunctionPlatformAutoConfiguration.Web.class)
+public class FunctionPlatformAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CloudEventPublisher cloudEventPublisher(StreamBridge streamBridge, PlatformProperties properties,
+			@Value("${spring.application.name}") String applicationName, Clock clock) {
+		return new CloudEventPublisher(streamBridge, applicationName, properties.events().attributePrefix(), clock);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@Import(io.fnorders.platform.web.HttpGateConfiguration.class)
+	static class Web {
+
+	}
+
+}

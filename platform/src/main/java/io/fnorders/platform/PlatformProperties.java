@@ -1,0 +1,29 @@
+package io.fnorders.platform;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the shared function runtime ({@code fnorders.*}).
+ *
+ * @param http limits of the HTTP trigger
+ * @param events how events are published
+ */
+@ConfigurationProperties("fnorders")
+public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events events) {
+
+	/**
+	 * @param maxBodySize the largest request body a function accepts; larger ones get 413
+	 */
+	public record Http(@DefaultValue("64KB") DataSize maxBodySize) {
+	}
+
+	/**
+	 * @param attributePrefix the header prefix of CloudEvents attributes in binary mode
+	 * ({@code ce_} for Kafka, as the CloudEvents Kafka binding specifies)
+	 */
+	public record Events(@DefaultValue("ce_") String attributePrefix) {
+	}
+
+}

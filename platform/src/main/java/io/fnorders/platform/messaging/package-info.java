@@ -1,0 +1,4 @@
+@NullMarked
+package io.fnorders.platform.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,153 @@
+package io.fnorders.platform.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gate in front of Spring Cloud Function's web adapter. Before a request can reach a function
+ * it checks that the path names an exposed function (404 otherwise, never the adapter's fallback
+ * to {@code spring.cloud.function.definition}), that the method is one the function is exposed on
+ * (405 with {@code Allow}), and that a body is JSON (415), within the size limit (413) and well
+ * formed (400). Refusals are rendered by the application's exception handlers as problem+json. It
+ * also keeps request headers from being echoed into the response.
+ */
+final class FunctionExposureFilter extends OncePerRequestFilter {
+
+	private final FunctionExposure exposure;
+
+	private final List<String> openPrefixes;
+
+	private final DataSize maxBodySize;
+
+	private final JsonMapper jsonMapper;
+
+	private final HandlerExceptionResolver exceptionResolver;
+
+	FunctionExposureFilter(FunctionExposure exposure, List<String> openPrefixes, DataSize maxBodySize,
+			JsonMapper jsonMapper, HandlerExceptionResolver exceptionResolver) {
+		this.exposure = exposure;
+		this.openPrefixes = List.copyOf(openPrefixes);
+		this.maxBodySize = maxBodySize;
+		this.jsonMapper = jsonMapper;
+		this.exceptionResolver = exceptionResolver;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = pathOf(request);
+		return this.openPrefixes.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		HttpServletRequest checked;
+		try {
+			checked = check(request);
+		}
+		catch (Exception refusal) {
+			if (this.exceptionResolver.resolveException(request, response, null, refusal) == null) {
+				throw new ServletException(refusal);
+			}
+			return;
+		}
+		chain.doFilter(checked, new EchoFreeResponse(request, response));
+	}
+
+	private HttpServletRequest check(HttpServletRequest request) throws Exception {
+		String function = functionOf(pathOf(request));
+		String method = request.getMethod();
+		switch (this.exposure.check(method, function)) {
+			case NOT_FOUND -> throw new ProblemException(HttpStatus.NOT_FOUND,
+					"No function is exposed at '" + pathOf(request) + "'");
+			case METHOD_NOT_ALLOWED -> throw new HttpRequestMethodNotSupportedException(method,
+					this.exposure.methodsOf(function).stream().map(Enum::name).toList());
+			case ALLOWED -> {
+			}
+		}
+		if (!"POST".equals(method) && !"PUT".equals(method)) {
+			return request;
+		}
+		requireJson(request);
+		byte[] body = readBounded(request);
+		requireWellFormed(body);
+		return new CachedBodyRequest(request, body);
+	}
+
+	private void requireJson(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+		String contentType = request.getContentType();
+		if (contentType == null) {
+			throw new HttpMediaTypeNotSupportedException(null, List.of(MediaType.APPLICATION_JSON), null);
+		}
+		MediaType mediaType;
+		try {
+			mediaType = MediaType.parseMediaType(contentType);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new HttpMediaTypeNotSupportedException("Invalid Content-Type '" + contentType + "'");
+		}
+		boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(mediaType)
+				|| "json".equals(mediaType.getSubtypeSuffix());
+		if (!json) {
+			throw new HttpMediaTypeNotSupportedException(mediaType, List.of(MediaType.APPLICATION_JSON), null);
+		}
+	}
+
+	private byte[] readBounded(HttpServletRequest request) throws IOException {
+		long limit = this.maxBodySize.toBytes();
+		if (request.getContentLengthLong() > limit) {
+			throw tooLarge();
+		}
+		try (InputStream in = request.getInputStream()) {
+			byte[] body = in.readNBytes((int) limit + 1);
+			if (body.length > limit) {
+				throw tooLarge();
+			}
+			return body;
+		}
+	}
+
+	private ProblemException tooLarge() {
+		return new ProblemException(HttpStatus.CONTENT_TOO_LARGE,
+				"The request body is larger than " + this.maxBodySize.toKilobytes() + " KB");
+	}
+
+	private void requireWellFormed(byte[] body) {
+		boolean empty;
+		try {
+			empty = this.jsonMapper.readTree(body).isMissingNode();
+		}
+		catch (JacksonException ex) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "Malformed JSON: " + ex.getOriginalMessage());
+		}
+		if (empty) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "A JSON request body is required");
+		}
+	}
+
+	private static String pathOf(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+	private static String functionOf(String path) {
+		String trimmed = path.startsWith("/") ? path.substring(1) : path;
+		int slash = trimmed.indexOf('/');
+		return slash < 0 ? trimmed : trimmed.substring(0, slash);
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.fnorders.platform.web;
+
+import java.util.List;
+
+import io.fnorders.platform.PlatformProperties;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.web.FunctionHttpProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The HTTP side of the runtime: which functions are exposed, the gate, and problem+json. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FunctionHttpProperties.class)
+public class HttpGateConfiguration {
+
+	@Bean
+	FunctionExposure functionExposure(FunctionHttpProperties http) {
+		return FunctionExposure.of(http.getGet(), http.getPost(), http.getPut(), http.getDelete());
+	}
+
+	/** Fails start-up when an exposed name is not a function of this service (a typo in config). */
+	@Bean
+	SmartInitializingSingleton exposedFunctionsExist(FunctionExposure exposure, FunctionCatalog catalog) {
+		return () -> {
+			List<String> unknown = exposure.functions().stream().filter(name -> catalog.lookup(name) == null).toList();
+			if (!unknown.isEmpty()) {
+				throw new IllegalStateException("spring.cloud.function.http.* names functions this service does not have: "
+						+ unknown);
+			}
+		};
+	}
+
+	@Bean
+	FilterRegistrationBean<FunctionExposureFilter> functionExposureFilter(FunctionExposure exposure,
+			PlatformProperties properties, JsonMapper jsonMapper,
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver,
+			@Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
+		FunctionExposureFilter filter = new FunctionExposureFilter(exposure, List.of(actuatorPath, "/error"),
+				properties.http().maxBodySize(), jsonMapper, exceptionResolver);
+		FilterRegistrationBean<FunctionExposureFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+		return registration;
+	}
+
+	@Bean
+	ProblemDetailsAdvice problemDetailsAdvice() {
+		return new ProblemDetailsAdvice();
+	}
+
+}

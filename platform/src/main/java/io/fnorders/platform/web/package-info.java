@@ -1,0 +1,4 @@
+@NullMarked
+package io.fnorders.platform.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,62 @@
+package io.fnorders.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+
+/**
+ * A plain HTTP client for calling a function service the way a user does (no Spring test
+ * client in between, so status, headers and body are exactly what goes over the wire).
+ */
+public final class HttpFunctions {
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String baseUrl;
+
+	private HttpFunctions(String baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	/** A client of the service on {@code http://localhost:<port>}. */
+	public static HttpFunctions onPort(int port) {
+		return new HttpFunctions("http://localhost:" + port);
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(request(path).GET().build());
+	}
+
+	/** POSTs a JSON body. */
+	public HttpResponse<String> post(String path, String json) {
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(BodyPublishers.ofString(json))
+			.build());
+	}
+
+	/** Sends any request built on this service's base URL. */
+	public HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.client.send(request, BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A request builder for {@code path} on this service, with a short timeout. */
+	public HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(Duration.ofSeconds(20));
+	}
+
+}

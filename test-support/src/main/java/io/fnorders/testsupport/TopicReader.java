@@ -1,0 +1,73 @@
+package io.fnorders.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a topic of the shared broker from its beginning, for assertions on what a function
+ * published. Each reader is its own consumer group, so readers never steal records from the
+ * functions under test.
+ */
+public final class TopicReader implements AutoCloseable {
+
+	private final KafkaConsumer<String, String> consumer;
+
+	private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+	private TopicReader(String topic) {
+		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				SharedBrokers.kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+		this.consumer.subscribe(List.of(topic));
+	}
+
+	/** A reader of {@code topic}, from its first record. */
+	public static TopicReader of(String topic) {
+		return new TopicReader(topic);
+	}
+
+	/**
+	 * Polls until a record matches, or fails after {@code timeout}.
+	 * @return the first matching record
+	 */
+	public ConsumerRecord<String, String> await(Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		int index = 0;
+		while (true) {
+			for (; index < this.seen.size(); index++) {
+				if (match.test(this.seen.get(index))) {
+					return this.seen.get(index);
+				}
+			}
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("No matching record within " + timeout + "; saw " + this.seen.size()
+						+ " record(s): " + this.seen.stream().map(ConsumerRecord::value).toList());
+			}
+			this.consumer.poll(Duration.ofMillis(200)).forEach(this.seen::add);
+		}
+	}
+
+	/** The value of a record header as UTF-8 text, or {@code null} when the record lacks it. */
+	public static @Nullable String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	@Override
+	public void close() {
+		this.consumer.close(Duration.ofSeconds(2));
+	}
+
+}
