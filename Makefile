@@ -19,7 +19,7 @@ BINDING ?= kafka
 DATA_DIR ?= .data
 LAUNCHER_CP := launcher/target/classes:launcher/target/lib/*
 
-.PHONY: help build test run clean
+.PHONY: help build test run events clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -33,6 +33,12 @@ test: ## run every test (unit, binding, integration against a real Kafka broker 
 run: build ## start Kafka, Redis and the four functions locally; Ctrl-C stops them
 	BINDING=$(BINDING) DATA_DIR=$(DATA_DIR) PROJECT_DIR=$(CURDIR) \
 	  java -cp '$(LAUNCHER_CP)' io.fnorders.launcher.LocalStack
+
+events: ## print the events on TOPIC (default products) of the running local Kafka, with headers
+	java -Dlogback.configurationFile=kafka-logback.xml -cp '$(LAUNCHER_CP)' \
+	  org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server 127.0.0.1:$${KAFKA_PORT:-9092} \
+	  --topic $${TOPIC:-products} --from-beginning --timeout-ms $${TIMEOUT_MS:-5000} \
+	  --property print.key=true --property print.headers=true --property print.timestamp=true
 
 clean: ## remove build output and all local data (.data: Kafka log, Redis AOF, logs)
 	$(MVN) -q clean
