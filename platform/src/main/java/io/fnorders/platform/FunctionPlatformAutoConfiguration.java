@@ -3,6 +3,7 @@ package io.fnorders.platform;
 import java.time.Clock;
 
 import io.fnorders.platform.messaging.CloudEventPublisher;
+import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -33,6 +34,18 @@ public class FunctionPlatformAutoConfiguration {
 	CloudEventPublisher cloudEventPublisher(StreamBridge streamBridge, PlatformProperties properties,
 			@Value("${spring.application.name}") String applicationName, Clock clock) {
 		return new CloudEventPublisher(streamBridge, applicationName, properties.events().attributePrefix(), clock);
+	}
+
+	/**
+	 * The Kafka binder's template records sends through its observation (which also carries the
+	 * trace into Kafka headers) and, by default, through a legacy timer of the same name with
+	 * other tags. Prometheus refuses the second meter of a name with different tag keys, so the
+	 * observation's timer would be lost; this drops the legacy one (the one tagged
+	 * {@code result}).
+	 */
+	@Bean
+	MeterFilter kafkaTemplateLegacyTimerFilter() {
+		return MeterFilter.deny(id -> "spring.kafka.template".equals(id.getName()) && id.getTag("result") != null);
 	}
 
 	@Configuration(proxyBeanMethods = false)

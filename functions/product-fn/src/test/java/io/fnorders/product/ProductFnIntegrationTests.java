@@ -170,11 +170,15 @@ class ProductFnIntegrationTests {
 
 	@Test
 	void exposesHealthProbesAndPrometheusButNothingElseOfActuator() {
+		assertThat(this.http.post("/saveProduct", product(sku(), "3")).statusCode()).isEqualTo(200);
+
 		assertThat(this.http.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
 		assertThat(this.http.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 		HttpResponse<String> metrics = this.http.get("/actuator/prometheus");
 		assertThat(metrics.statusCode()).isEqualTo(200);
-		assertThat(metrics.body()).contains("application=\"product-fn\"");
+		assertThat(metrics.body()).contains("application=\"product-fn\"")
+			.containsPattern("spring_cloud_function_seconds_count\\{[^}]*spring_cloud_function_definition=\"saveProduct\"")
+			.containsPattern("spring_kafka_template_seconds_count\\{[^}]*messaging_destination_name=\"products\"");
 		assertThat(this.http.get("/actuator/env").statusCode()).isEqualTo(404);
 		assertThat(this.http.get("/actuator/beans").statusCode()).isEqualTo(404);
 	}
