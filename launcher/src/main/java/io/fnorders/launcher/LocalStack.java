@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import io.fnorders.events.Topics;
+
 /**
  * {@code make run}: the whole system on one machine without Docker. Starts a Kafka KRaft broker
  * and a Redis server, creates the topics, starts each function as its own JVM, waits until every
@@ -25,7 +27,7 @@ public final class LocalStack {
 
 	private final List<ChildProcess> functions = new ArrayList<>();
 
-	private LocalStack(LocalSettings settings, String java) {
+	LocalStack(LocalSettings settings, String java) {
 		this.settings = settings;
 		this.java = java;
 		this.kafka = new LocalKafka(settings);
@@ -61,7 +63,8 @@ public final class LocalStack {
 		stopped.await();
 	}
 
-	private void start() {
+	/** Starts everything and waits until each function is ready; fails with the reason otherwise. */
+	void start() {
 		requireFreePorts();
 		requireJars();
 		say("Starting Redis on 127.0.0.1:" + this.settings.redisPort());
@@ -69,8 +72,7 @@ public final class LocalStack {
 		say("Starting Kafka (KRaft) on " + this.settings.kafkaBootstrapServers());
 		this.kafka.start(this.java);
 		this.kafka.createTopics();
-		say("Topics ready: " + io.fnorders.events.Topics.ALL + " (+ .dlq), "
-				+ io.fnorders.events.Topics.DEFAULT_PARTITIONS + " partitions each");
+		say("Topics ready: " + Topics.ALL + " (+ .dlq), " + Topics.DEFAULT_PARTITIONS + " partitions each");
 		for (String function : LocalSettings.FUNCTIONS) {
 			this.functions.add(startFunction(function));
 		}
@@ -120,7 +122,8 @@ public final class LocalStack {
 		System.out.println("Press Ctrl-C to stop everything.");
 	}
 
-	private synchronized void stop() {
+	/** Stops the functions, then Kafka, then Redis; each function gets 30 s to shut down gracefully. */
+	synchronized void stop() {
 		say("Stopping");
 		for (ChildProcess function : this.functions.reversed()) {
 			function.stop(30);
