@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A single-node Kafka cluster in KRaft mode (broker and controller in one process), run from
@@ -32,7 +33,7 @@ final class LocalKafka {
 
 	private final Path home;
 
-	private ChildProcess process;
+	private @Nullable ChildProcess process;
 
 	LocalKafka(LocalSettings settings) {
 		this.settings = settings;
@@ -79,7 +80,8 @@ final class LocalKafka {
 		}
 	}
 
-	ChildProcess process() {
+	/** The broker process, once {@link #start} ran. */
+	@Nullable ChildProcess process() {
 		return this.process;
 	}
 

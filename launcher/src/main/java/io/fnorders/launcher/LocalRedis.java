@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import redis.embedded.RedisServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Redis server from the binary the embedded-redis artifact ships, with its data (append-only
@@ -15,7 +16,7 @@ final class LocalRedis {
 
 	private final LocalSettings settings;
 
-	private RedisServer server;
+	private @Nullable RedisServer server;
 
 	LocalRedis(LocalSettings settings) {
 		this.settings = settings;

@@ -128,8 +128,9 @@ public final class LocalStack {
 		for (ChildProcess function : this.functions.reversed()) {
 			function.stop(30);
 		}
-		if (this.kafka.process() != null) {
-			this.kafka.process().stop(30);
+		ChildProcess broker = this.kafka.process();
+		if (broker != null) {
+			broker.stop(30);
 		}
 		this.redis.stop();
 		say("Stopped");

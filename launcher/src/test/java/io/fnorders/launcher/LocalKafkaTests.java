@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import io.fnorders.events.Topics;
@@ -37,7 +38,7 @@ class LocalKafkaTests {
 				.hasSize(Topics.DEFAULT_PARTITIONS);
 		}
 		finally {
-			kafka.process().stop(30);
+			Objects.requireNonNull(kafka.process()).stop(30);
 		}
 
 		LocalKafka restarted = new LocalKafka(settings);
@@ -47,7 +48,7 @@ class LocalKafkaTests {
 			assertThat(describe(settings, Topics.PRODUCTS).partitions()).hasSize(Topics.DEFAULT_PARTITIONS);
 		}
 		finally {
-			restarted.process().stop(30);
+			Objects.requireNonNull(restarted.process()).stop(30);
 		}
 	}
 

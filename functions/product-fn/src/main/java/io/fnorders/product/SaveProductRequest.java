@@ -15,15 +15,12 @@ record SaveProductRequest(@Nullable String sku, @Nullable String name, @Nullable
 		if (this.price == null) {
 			throw new IllegalArgumentException("price is required");
 		}
-		return new Product(Sku.of(this.sku), requireNonNullText(this.name), nullToEmpty(this.description),
-				requireNonNullText(this.category), Money.of(this.price, this.currency));
+		return new Product(Sku.of(this.sku), orEmpty(this.name), orEmpty(this.description), orEmpty(this.category),
+				Money.of(this.price, this.currency));
 	}
 
-	private static String requireNonNullText(@Nullable String value) {
-		return (value != null) ? value : "";
-	}
-
-	private static String nullToEmpty(@Nullable String value) {
+	/** A missing text becomes empty; {@link Product} then says which required one is missing. */
+	private static String orEmpty(@Nullable String value) {
 		return (value != null) ? value : "";
 	}
 
