@@ -3,16 +3,23 @@ package io.fnorders.platform;
 import java.time.Clock;
 
 import io.fnorders.platform.messaging.CloudEventPublisher;
+import io.fnorders.platform.messaging.CloudEventReader;
+import io.fnorders.platform.messaging.CloudEvents;
+import io.fnorders.platform.messaging.DeadLetterCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the shared function runtime into every service: the HTTP gate and problem+json errors
@@ -31,9 +38,28 @@ public class FunctionPlatformAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CloudEventPublisher cloudEventPublisher(StreamBridge streamBridge, PlatformProperties properties,
-			@Value("${spring.application.name}") String applicationName, Clock clock) {
-		return new CloudEventPublisher(streamBridge, applicationName, properties.events().attributePrefix(), clock);
+	CloudEvents cloudEvents(PlatformProperties properties, @Value("${spring.application.name}") String applicationName,
+			Clock clock) {
+		return new CloudEvents(applicationName, properties.events().attributePrefix(), clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CloudEventPublisher cloudEventPublisher(StreamBridge streamBridge, CloudEvents cloudEvents) {
+		return new CloudEventPublisher(streamBridge, cloudEvents);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CloudEventReader cloudEventReader(JsonMapper jsonMapper) {
+		return new CloudEventReader(jsonMapper);
+	}
+
+	@Bean
+	@ConditionalOnClass(DlqPartitionFunction.class)
+	@ConditionalOnMissingBean(DlqPartitionFunction.class)
+	DeadLetterCounter deadLetterCounter(MeterRegistry registry) {
+		return new DeadLetterCounter(registry);
 	}
 
 	/**

@@ -59,6 +59,26 @@ public final class TopicReader implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Polls until {@code count} records match, or fails after {@code timeout}.
+	 * @return the matching records, in the order they were read
+	 */
+	public List<ConsumerRecord<String, String>> awaitCount(Predicate<ConsumerRecord<String, String>> match, int count,
+			Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			List<ConsumerRecord<String, String>> matching = this.seen.stream().filter(match).toList();
+			if (matching.size() >= count) {
+				return matching;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Only " + matching.size() + " of " + count + " matching records within "
+						+ timeout);
+			}
+			this.consumer.poll(Duration.ofMillis(200)).forEach(this.seen::add);
+		}
+	}
+
 	/** The value of a record header as UTF-8 text, or {@code null} when the record lacks it. */
 	public static @Nullable String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);

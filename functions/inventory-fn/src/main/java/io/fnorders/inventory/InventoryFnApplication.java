@@ -2,9 +2,11 @@ package io.fnorders.inventory;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** inventory-fn: a function service of its own. Its functions arrive with their issue. */
+/** inventory-fn: stock levels and all-or-nothing reservations, as functions. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class InventoryFnApplication {
 
 	public static void main(String[] args) {

@@ -1,0 +1,19 @@
+package io.fnorders.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A customer checked out: an order exists and waits for stock. Subject: the orderId.
+ *
+ * @param orderId the order's identity
+ * @param customerId who placed it
+ * @param lines what was ordered, at least one line
+ * @param total the sum of the lines
+ * @param currency ISO-4217 code of every price in the order
+ * @param placedAt when it was placed
+ */
+public record OrderPlaced(String orderId, String customerId, List<OrderLine> lines, BigDecimal total,
+		String currency, Instant placedAt) {
+}

@@ -1,0 +1,108 @@
+package io.fnorders.inventory;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+
+import io.fnorders.events.EventTypes;
+import io.fnorders.events.OrderCancelled;
+import io.fnorders.events.OrderPlaced;
+import io.fnorders.inventory.stock.Inventory;
+import io.fnorders.inventory.stock.ReservationOutcome;
+import io.fnorders.inventory.stock.ReservationRequest;
+import io.fnorders.inventory.stock.StockEvents;
+import io.fnorders.inventory.stock.StockStore;
+import io.fnorders.platform.messaging.CloudEventReader;
+import io.fnorders.platform.messaging.ReceivedEvent;
+import io.fnorders.platform.messaging.UnreadableEventException;
+import io.fnorders.values.Sku;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * Inventory's functions. Which transport triggers each one is configuration: see
+ * {@code spring.cloud.function.*} in application.yaml and the files under bindings/.
+ */
+@Configuration(proxyBeanMethods = false)
+class InventoryFunctions {
+
+	private static final Logger log = LoggerFactory.getLogger(InventoryFunctions.class);
+
+	@Bean
+	Inventory inventory(StockStore store, StockEvents events) {
+		return new Inventory(store, events);
+	}
+
+	/** Sets a sku's units on hand. */
+	@Bean
+	Function<StockRequest, StockView> setStock(Inventory inventory) {
+		return request -> StockView.of(inventory.setStock(request.validSku(), request.units()));
+	}
+
+	/** Adds units on hand to a sku. */
+	@Bean
+	Function<StockRequest, StockView> restock(Inventory inventory) {
+		return request -> StockView.of(inventory.restock(request.validSku(), request.units()));
+	}
+
+	/** A sku's stock: on hand, reserved, available. */
+	@Bean
+	Function<String, StockView> stock(Inventory inventory) {
+		return sku -> inventory.level(Sku.of(sku))
+			.map(StockView::of)
+			.orElseThrow(() -> new NoSuchElementException("No stock for sku '" + sku + "'"));
+	}
+
+	/**
+	 * Takes {@code order.placed} and {@code order.cancelled}: reserves a placed order's lines (all
+	 * or none, once per order) and answers {@code order.confirmed} or {@code order.rejected};
+	 * releases what a cancelled order held and answers nothing. Anything unreadable is thrown back
+	 * to the binder, which retries and then dead-letters it.
+	 */
+	@Bean
+	Function<Message<byte[]>, @Nullable Message<?>> reserveStock(Inventory inventory, CloudEventReader reader,
+			OrderStatusMessages statusMessages, ReservationMetrics metrics) {
+		return message -> {
+			ReceivedEvent<?> event = reader.read(message, EventTypes.ORDER_PLACED, EventTypes.ORDER_CANCELLED);
+			if (event.is(EventTypes.ORDER_PLACED)) {
+				ReservationOutcome outcome = inventory.reserve(request(event, event.dataAs(EventTypes.ORDER_PLACED)));
+				metrics.decided(outcome);
+				log.info("Order {}", outcome instanceof ReservationOutcome.Confirmed ? "confirmed" : "rejected",
+						kv("orderId", outcome.orderId()), kv("customerId", outcome.customerId()),
+						kv("repeated", outcome.repeated()));
+				return statusMessages.of(outcome);
+			}
+			OrderCancelled cancelled = event.dataAs(EventTypes.ORDER_CANCELLED);
+			requireSubject(event, cancelled.orderId());
+			inventory.release(cancelled.orderId()).ifPresentOrElse(release -> {
+				metrics.released(release);
+				log.info("Released the stock of a cancelled order", kv("orderId", release.orderId()));
+			}, () -> log.info("Nothing to release for a cancelled order", kv("orderId", cancelled.orderId())));
+			return null;
+		};
+	}
+
+	private static ReservationRequest request(ReceivedEvent<?> event, OrderPlaced placed) {
+		requireSubject(event, placed.orderId());
+		if (placed.lines() == null) {
+			throw new UnreadableEventException("order.placed " + event.id() + " has no lines");
+		}
+		return ReservationRequest.of(placed.orderId(), placed.customerId(), placed.lines()
+			.stream()
+			.map(line -> new ReservationRequest.Line(line.sku(), line.quantity()))
+			.toList());
+	}
+
+	private static void requireSubject(ReceivedEvent<?> event, @Nullable String orderId) {
+		if (!event.subject().equals(orderId)) {
+			throw new UnreadableEventException(event.type().name() + " " + event.id() + " is about order '" + orderId
+					+ "' but its subject is '" + event.subject() + "'");
+		}
+	}
+
+}

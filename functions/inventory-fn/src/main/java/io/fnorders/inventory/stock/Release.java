@@ -1,0 +1,24 @@
+package io.fnorders.inventory.stock;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.fnorders.values.Sku;
+
+/**
+ * The stock a cancelled order held, now released.
+ *
+ * @param orderId the order
+ * @param lines units released per sku
+ * @param levels stock levels after the release
+ */
+public record Release(String orderId, Map<Sku, Integer> lines, List<StockLevel> levels) {
+
+	public Release {
+		lines = Collections.unmodifiableMap(new LinkedHashMap<>(lines));
+		levels = List.copyOf(levels);
+	}
+
+}

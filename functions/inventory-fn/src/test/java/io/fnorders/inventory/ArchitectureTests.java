@@ -1,0 +1,19 @@
+package io.fnorders.inventory;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.fnorders.testsupport.ArchitectureRules;
+
+@AnalyzeClasses(packages = "io.fnorders.inventory", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	@ArchTest
+	static final ArchRule domainIsFrameworkFree = ArchitectureRules.domainIsFrameworkFree("io.fnorders.inventory");
+
+	@ArchTest
+	static final ArchRule usesNoOtherServicesInternals = ArchitectureRules
+		.usesOnlySharedModules("io.fnorders.inventory");
+
+}

@@ -1,0 +1,166 @@
+package io.fnorders.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import io.fnorders.inventory.stock.Release;
+import io.fnorders.inventory.stock.ReservationOutcome;
+import io.fnorders.inventory.stock.ReservationRequest;
+import io.fnorders.inventory.stock.ReservationRequest.Line;
+import io.fnorders.inventory.stock.StockLevel;
+import io.fnorders.testsupport.SharedBrokers;
+import io.fnorders.values.Sku;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Redis store's atomic scripts, against a real Redis server, with many callers at once. */
+class RedisStockStoreTests {
+
+	private static LettuceConnectionFactory connections;
+
+	private static RedisStockStore store;
+
+	@BeforeAll
+	static void connect() {
+		connections = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", SharedBrokers.redisPort()));
+		connections.afterPropertiesSet();
+		connections.start();
+		store = new RedisStockStore(new StringRedisTemplate(connections), JsonMapper.builder().build(),
+				new InventoryProperties("inventory-store-test"));
+	}
+
+	@AfterAll
+	static void disconnect() {
+		connections.destroy();
+	}
+
+	@Test
+	void confirmsExactlyAsManyOrdersAsThereAreUnitsWhateverTheConcurrency() throws Exception {
+		Sku sku = Sku.of(InventoryFixtures.uniqueSku("HOT"));
+		store.set(sku, 10);
+
+		List<ReservationOutcome> outcomes = concurrently(200,
+				i -> () -> store.reserve(request(InventoryFixtures.orderId(), line(sku, 1))));
+
+		assertThat(outcomes).filteredOn(ReservationOutcome.Confirmed.class::isInstance).hasSize(10);
+		assertThat(store.find(sku)).get().extracting(StockLevel::reserved, StockLevel::available).containsExactly(10L, 0L);
+	}
+
+	@Test
+	void reservesEveryLineOrNoneUnderConcurrency() throws Exception {
+		Sku a = Sku.of(InventoryFixtures.uniqueSku("A"));
+		Sku b = Sku.of(InventoryFixtures.uniqueSku("B"));
+		store.set(a, 30);
+		store.set(b, 10);
+
+		List<ReservationOutcome> outcomes = concurrently(100, i -> () -> store.reserve(i % 2 == 0
+				? request(InventoryFixtures.orderId(), line(a, 1), line(b, 1))
+				: request(InventoryFixtures.orderId(), line(a, 2))));
+
+		long pairs = outcomes.stream()
+			.filter(ReservationOutcome.Confirmed.class::isInstance)
+			.filter(outcome -> ((ReservationOutcome.Confirmed) outcome).lines().containsKey(b))
+			.count();
+		long doubles = outcomes.stream()
+			.filter(ReservationOutcome.Confirmed.class::isInstance)
+			.filter(outcome -> !((ReservationOutcome.Confirmed) outcome).lines().containsKey(b))
+			.count();
+		StockLevel levelA = store.find(a).orElseThrow();
+		StockLevel levelB = store.find(b).orElseThrow();
+		assertThat(levelB.reserved()).isEqualTo(pairs).isLessThanOrEqualTo(10);
+		assertThat(levelA.reserved()).isEqualTo(pairs + 2 * doubles).isLessThanOrEqualTo(30);
+		assertThat(levelA.available()).isGreaterThanOrEqualTo(0);
+	}
+
+	@Test
+	void answersARepeatedOrderWithItsRecordedOutcomeEvenAfterStockChanged() {
+		Sku sku = Sku.of(InventoryFixtures.uniqueSku("LATE"));
+		store.set(sku, 1);
+		String orderId = InventoryFixtures.orderId();
+
+		ReservationOutcome first = store.reserve(request(orderId, line(sku, 2)));
+		store.add(sku, 5);
+		ReservationOutcome again = store.reserve(request(orderId, line(sku, 2)));
+
+		assertThat(first).isInstanceOf(ReservationOutcome.Rejected.class);
+		assertThat(again).isInstanceOf(ReservationOutcome.Rejected.class);
+		assertThat(again.repeated()).isTrue();
+		assertThat(store.find(sku)).get().extracting(StockLevel::reserved).isEqualTo(0L);
+	}
+
+	@Test
+	void releasesAConfirmedOrderOnceAndNothingElse() throws Exception {
+		Sku sku = Sku.of(InventoryFixtures.uniqueSku("REL"));
+		store.set(sku, 3);
+		String confirmed = InventoryFixtures.orderId();
+		String rejected = InventoryFixtures.orderId();
+		store.reserve(request(confirmed, line(sku, 2)));
+		store.reserve(request(rejected, line(sku, 5)));
+
+		List<Release> releases = concurrently(10, i -> () -> store.release(confirmed)).stream()
+			.flatMap(java.util.Optional::stream)
+			.toList();
+
+		assertThat(releases).hasSize(1);
+		assertThat(releases.get(0).levels()).singleElement().extracting(StockLevel::reserved).isEqualTo(0L);
+		assertThat(store.release(rejected)).isEmpty();
+		assertThat(store.release("never-placed")).isEmpty();
+		assertThat(store.find(sku)).get().extracting(StockLevel::reserved).isEqualTo(0L);
+	}
+
+	@Test
+	void refusesToSetStockBelowWhatIsReserved() {
+		Sku sku = Sku.of(InventoryFixtures.uniqueSku("LOW"));
+		store.set(sku, 5);
+		store.reserve(request(InventoryFixtures.orderId(), line(sku, 4)));
+
+		assertThatIllegalStateException().isThrownBy(() -> store.set(sku, 3)).withMessageContaining("4 units are reserved");
+		assertThat(store.set(sku, 4).available()).isZero();
+	}
+
+	@Test
+	void countsVersionsUpWithEveryChange() {
+		Sku sku = Sku.of(InventoryFixtures.uniqueSku("VER"));
+
+		long first = store.add(sku, 1).version();
+		long second = store.set(sku, 7).version();
+
+		assertThat(second).isGreaterThan(first);
+	}
+
+	private static Line line(Sku sku, int quantity) {
+		return new Line(sku.value(), quantity);
+	}
+
+	private static ReservationRequest request(String orderId, Line... lines) {
+		return ReservationRequest.of(orderId, "customer-1", List.of(lines));
+	}
+
+	private static <T> List<T> concurrently(int count, java.util.function.IntFunction<Callable<T>> task)
+			throws Exception {
+		try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+			List<Future<T>> futures = new ArrayList<>();
+			IntStream.range(0, count).forEach(i -> futures.add(pool.submit(task.apply(i))));
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+	}
+
+}

@@ -1,0 +1,103 @@
+package io.fnorders.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import com.jayway.jsonpath.JsonPath;
+import io.fnorders.events.EventTypes;
+import io.fnorders.events.OrderCancelled;
+import io.fnorders.events.Topics;
+import io.fnorders.inventory.stock.Inventory;
+import io.fnorders.platform.messaging.CloudEvents;
+import io.fnorders.testsupport.RealBrokers;
+import io.fnorders.values.Sku;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.stream.binder.test.EnableTestBinder;
+import org.springframework.cloud.stream.binder.test.InputDestination;
+import org.springframework.cloud.stream.binder.test.OutputDestination;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The reserveStock binding on the stream test binder: {@code orders} in, {@code order-status}
+ * and {@code stock} out, as the binding configuration names them.
+ */
+@RealBrokers
+@EnableTestBinder
+@SpringBootTest(properties = { "spring.cloud.stream.default-binder=integration",
+		"fnorders.inventory.key-prefix=inventory-binding" })
+class ReserveStockBindingTests {
+
+	@Autowired
+	InputDestination input;
+
+	@Autowired
+	OutputDestination output;
+
+	@Autowired
+	CloudEvents cloudEvents;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	Inventory inventory;
+
+	@Test
+	void reservesAPlacedOrderAndAnnouncesTheOutcomeAndTheStock() {
+		String sku = InventoryFixtures.uniqueSku("BIND");
+		String orderId = InventoryFixtures.orderId();
+		setStock(sku, 4);
+
+		send(this.cloudEvents.message(EventTypes.ORDER_PLACED, "p-" + orderId, orderId,
+				InventoryFixtures.order(orderId, sku, 3)));
+
+		Message<byte[]> status = this.output.receive(5000, Topics.ORDER_STATUS);
+		assertThat(status).isNotNull();
+		assertThat(status.getHeaders()).containsEntry("ce_type", "order.confirmed").containsEntry("ce_subject", orderId);
+		assertThat(JsonPath.<String>read(text(status), "$.orderId")).isEqualTo(orderId);
+		Message<byte[]> level = this.output.receive(5000, Topics.STOCK);
+		assertThat(level).isNotNull();
+		assertThat(JsonPath.<Integer>read(text(level), "$.reserved")).isEqualTo(3);
+		assertThat(JsonPath.<Integer>read(text(level), "$.available")).isEqualTo(1);
+	}
+
+	@Test
+	void releasesACancelledOrderWithoutAnsweringOnOrderStatus() {
+		String sku = InventoryFixtures.uniqueSku("BIND");
+		String orderId = InventoryFixtures.orderId();
+		setStock(sku, 2);
+		send(this.cloudEvents.message(EventTypes.ORDER_PLACED, "p-" + orderId, orderId,
+				InventoryFixtures.order(orderId, sku, 2)));
+		assertThat(this.output.receive(5000, Topics.ORDER_STATUS)).isNotNull();
+		this.output.clear();
+
+		send(this.cloudEvents.message(EventTypes.ORDER_CANCELLED, "c-" + orderId, orderId,
+				new OrderCancelled(orderId, "customer-1", "no longer needed")));
+
+		Message<byte[]> level = this.output.receive(5000, Topics.STOCK);
+		assertThat(level).isNotNull();
+		assertThat(JsonPath.<Integer>read(text(level), "$.reserved")).isZero();
+		assertThat(this.output.receive(300, Topics.ORDER_STATUS)).isNull();
+	}
+
+	private void setStock(String sku, int units) {
+		this.inventory.setStock(Sku.of(sku), units);
+		this.output.clear();
+	}
+
+	private void send(Message<?> event) {
+		this.input.send(MessageBuilder.withPayload(this.json.writeValueAsBytes(event.getPayload()))
+			.copyHeaders(event.getHeaders())
+			.build(), Topics.ORDERS);
+	}
+
+	private static String text(Message<byte[]> message) {
+		return new String(message.getPayload(), StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.fnorders.platform.messaging;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+/**
+ * Counts every record the Kafka binder sends to a dead-letter topic
+ * ({@code fnorders_dead_letters_total{topic,group}}), logs it, and keeps the binder's default
+ * choice of partition (the record's own).
+ */
+public class DeadLetterCounter implements DlqPartitionFunction {
+
+	private static final Logger log = LoggerFactory.getLogger(DeadLetterCounter.class);
+
+	private final MeterRegistry registry;
+
+	public DeadLetterCounter(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public Integer apply(String group, ConsumerRecord<?, ?> record, Throwable failure) {
+		Counter.builder("fnorders.dead.letters")
+			.description("Records sent to a dead-letter topic after their retries")
+			.tag("topic", record.topic())
+			.tag("group", group)
+			.register(this.registry)
+			.increment();
+		log.warn("Dead-lettering a record: {}", rootMessage(failure), kv("topic", record.topic()),
+				kv("partition", record.partition()), kv("offset", record.offset()), kv("group", group));
+		return record.partition();
+	}
+
+	private static String rootMessage(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getMessage() != null ? root.getMessage() : root.getClass().getName();
+	}
+
+}

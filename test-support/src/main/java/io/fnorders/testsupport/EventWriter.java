@@ -1,0 +1,75 @@
+package io.fnorders.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.fnorders.events.EventType;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes records to the shared broker the way the functions do: binary-mode CloudEvents with
+ * {@code ce_} headers and JSON data, keyed by subject. Also writes anything else, for poison
+ * message tests.
+ */
+public final class EventWriter implements AutoCloseable {
+
+	private final KafkaProducer<String, byte[]> producer;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private EventWriter() {
+		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				SharedBrokers.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG,
+				0), new StringSerializer(), new ByteArraySerializer());
+	}
+
+	public static EventWriter create() {
+		return new EventWriter();
+	}
+
+	/** Writes one CloudEvent and waits for the broker's acknowledgement. */
+	public <T> void send(String topic, EventType<T> type, String id, String subject, T data) {
+		send(topic, subject, headers(type.name(), id, subject), this.json.writeValueAsBytes(data));
+	}
+
+	/** Writes one record with the given CloudEvents attributes and raw payload. */
+	public void send(String topic, String key, Map<String, String> attributes, byte[] payload) {
+		List<Header> headers = new ArrayList<>();
+		attributes.forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+		try {
+			this.producer.send(new ProducerRecord<>(topic, null, key, payload, headers)).get(10, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not write to " + topic, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The attributes of a binary-mode CloudEvent on Kafka. */
+	public static Map<String, String> headers(String type, String id, String subject) {
+		return Map.of("ce_specversion", "1.0", "ce_type", type, "ce_id", id, "ce_source", "test", "ce_subject",
+				subject, "content-type", "application/json");
+	}
+
+	@Override
+	public void close() {
+		this.producer.close(Duration.ofSeconds(5));
+	}
+
+}
