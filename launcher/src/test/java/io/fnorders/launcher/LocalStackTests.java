@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +61,11 @@ class LocalStackTests {
 			assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 			assertThat(get(product, "/product/LOCAL-1").body()).contains("\"name\":\"Teapot\"");
 			assertThat(readKeys(settings, Topics.PRODUCTS)).contains("LOCAL-1");
+
+			int inventory = functionPorts.get("inventory-fn");
+			assertThat(post(inventory, "/setStock", "{\"sku\":\"LOCAL-1\",\"quantity\":6}").statusCode())
+				.isEqualTo(200);
+			awaitBody(product, "/product/LOCAL-1", "\"availability\":{\"available\":6,\"inStock\":true}");
 		}
 		finally {
 			stack.stop();
@@ -70,6 +76,14 @@ class LocalStackTests {
 		for (int port : functionPorts.values()) {
 			assertThat(Waits.portOpen(port)).isFalse();
 		}
+	}
+
+	/** Polls until the body of {@code GET path} contains {@code expected}: events cross services. */
+	private void awaitBody(int port, String path, String expected) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> assertThat(get(port, path).body()).contains(expected));
 	}
 
 	private List<String> readKeys(LocalSettings settings, String topic) {

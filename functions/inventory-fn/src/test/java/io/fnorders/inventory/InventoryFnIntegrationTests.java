@@ -110,6 +110,12 @@ class InventoryFnIntegrationTests {
 	}
 
 	@Test
+	void keepsTheBrokerTriggeredFunctionOffHttp() {
+		assertThat(this.http.post("/reserveStock", "{}").statusCode()).isEqualTo(404);
+		assertThat(this.http.get("/stock").statusCode()).as("GET /stock without a sku").isEqualTo(400);
+	}
+
+	@Test
 	void confirmsAnOrderWhoseEveryLineIsInStock() {
 		String mug = uniqueSku("MUG");
 		String pot = uniqueSku("POT");

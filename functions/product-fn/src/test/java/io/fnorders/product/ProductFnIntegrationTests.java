@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import io.fnorders.events.EventTypes;
+import io.fnorders.events.StockChanged;
 import io.fnorders.events.Topics;
+import io.fnorders.testsupport.EventWriter;
 import io.fnorders.testsupport.HttpFunctions;
 import io.fnorders.testsupport.RealBrokers;
 import io.fnorders.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,6 +76,45 @@ class ProductFnIntegrationTests {
 			assertThat(header(event, "ce_id")).isNotBlank();
 			assertThat(JsonPath.<String>read(event.value(), "$.sku")).isEqualTo(sku);
 			assertThat(event.value()).contains("\"price\":12.50");
+		}
+	}
+
+	@Test
+	void showsTheAvailabilityInventoryLastReportedAndIgnoresOlderReports() {
+		String sku = sku();
+		assertThat(this.http.post("/saveProduct", product(sku, "5")).statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<Object>read(this.http.get("/product/" + sku).body(), "$.availability")).isNull();
+
+		try (EventWriter writer = EventWriter.create()) {
+			writer.send(Topics.STOCK, EventTypes.STOCK_CHANGED, sku + "@7", sku, new StockChanged(sku, 9, 2, 7, 7));
+			writer.send(Topics.STOCK, EventTypes.STOCK_CHANGED, sku + "@3", sku, new StockChanged(sku, 1, 1, 0, 3));
+			String marker = sku();
+			writer.send(Topics.STOCK, EventTypes.STOCK_CHANGED, marker + "@1", marker,
+					new StockChanged(marker, 1, 0, 1, 1));
+			assertThat(this.http.post("/saveProduct", product(marker, "1")).statusCode()).isEqualTo(200);
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(this.http.get("/product/" + marker).body())
+					.contains("\"availability\":{\"available\":1,\"inStock\":true}"));
+		}
+
+		String body = this.http.get("/product/" + sku).body();
+		assertThat(JsonPath.<Integer>read(body, "$.availability.available")).isEqualTo(7);
+		assertThat(JsonPath.<Boolean>read(body, "$.availability.inStock")).isTrue();
+		assertThat(this.http.get("/products").body()).contains("\"sku\":\"%s\"".formatted(sku));
+	}
+
+	@Test
+	void deadLettersUnreadableStockEvents() {
+		String sku = sku();
+		try (EventWriter writer = EventWriter.create(); TopicReader deadLetters = TopicReader.of("stock.dlq")) {
+			writer.send(Topics.STOCK, sku, EventWriter.headers("stock.changed", "bad-" + sku, sku),
+					"[1,2".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+			ConsumerRecord<String, String> dead = deadLetters.await(record -> sku.equals(record.key()),
+					Duration.ofSeconds(30));
+			assertThat(header(dead, "x-exception-message")).contains("stock.changed");
+			assertThat(header(dead, "x-original-topic")).isEqualTo(Topics.STOCK);
 		}
 	}
 
@@ -181,6 +224,8 @@ class ProductFnIntegrationTests {
 			.containsPattern("spring_kafka_template_seconds_count\\{[^}]*messaging_destination_name=\"products\"");
 		assertThat(this.http.get("/actuator/env").statusCode()).isEqualTo(404);
 		assertThat(this.http.get("/actuator/beans").statusCode()).isEqualTo(404);
+		assertThat(this.http.get("/actuator").statusCode()).isEqualTo(404);
+		assertThat(this.http.get("/trackAvailability").statusCode()).as("broker-only function").isEqualTo(404);
 	}
 
 	private static void assertProblem(HttpResponse<String> response, int status, String detailPart) {

@@ -3,11 +3,13 @@ package io.fnorders.platform.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
@@ -20,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gate in front of Spring Cloud Function's web adapter. Before a request can reach a function
- * it checks that the path names an exposed function (404 otherwise, never the adapter's fallback
- * to {@code spring.cloud.function.definition}), that the method is one the function is exposed on
+ * it checks that the path names an exposed function or an exposed actuator endpoint (404
+ * otherwise, never the adapter's fallback to {@code spring.cloud.function.definition}), that the method is one the function is exposed on
  * (405 with {@code Allow}), and that a body is JSON (415), within the size limit (413) and well
  * formed (400). Refusals are rendered by the application's exception handlers as problem+json. It
  * also keeps request headers from being echoed into the response.
@@ -30,7 +32,9 @@ final class FunctionExposureFilter extends OncePerRequestFilter {
 
 	private final FunctionExposure exposure;
 
-	private final List<String> openPrefixes;
+	private final Supplier<List<String>> openPaths;
+
+	private volatile @Nullable List<String> resolvedOpenPaths;
 
 	private final DataSize maxBodySize;
 
@@ -38,10 +42,15 @@ final class FunctionExposureFilter extends OncePerRequestFilter {
 
 	private final HandlerExceptionResolver exceptionResolver;
 
-	FunctionExposureFilter(FunctionExposure exposure, List<String> openPrefixes, DataSize maxBodySize,
+	/**
+	 * @param openPaths the paths that are not functions and pass untouched, each with what lies
+	 * below it: the exposed actuator endpoints and the error page (asked for once, on first use,
+	 * when the endpoints are known)
+	 */
+	FunctionExposureFilter(FunctionExposure exposure, Supplier<List<String>> openPaths, DataSize maxBodySize,
 			JsonMapper jsonMapper, HandlerExceptionResolver exceptionResolver) {
 		this.exposure = exposure;
-		this.openPrefixes = List.copyOf(openPrefixes);
+		this.openPaths = openPaths;
 		this.maxBodySize = maxBodySize;
 		this.jsonMapper = jsonMapper;
 		this.exceptionResolver = exceptionResolver;
@@ -50,7 +59,16 @@ final class FunctionExposureFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = pathOf(request);
-		return this.openPrefixes.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+		return openPaths().stream().anyMatch(open -> path.equals(open) || path.startsWith(open + "/"));
+	}
+
+	private List<String> openPaths() {
+		List<String> paths = this.resolvedOpenPaths;
+		if (paths == null) {
+			paths = List.copyOf(this.openPaths.get());
+			this.resolvedOpenPaths = paths;
+		}
+		return paths;
 	}
 
 	@Override

@@ -1,11 +1,14 @@
 package io.fnorders.platform.web;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.fnorders.platform.PlatformProperties;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.function.context.FunctionCatalog;
@@ -42,9 +45,14 @@ public class HttpGateConfiguration {
 	FilterRegistrationBean<FunctionExposureFilter> functionExposureFilter(FunctionExposure exposure,
 			PlatformProperties properties, JsonMapper jsonMapper,
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver,
-			@Value("${management.endpoints.web.base-path:/actuator}") String actuatorPath) {
-		FunctionExposureFilter filter = new FunctionExposureFilter(exposure, List.of(actuatorPath, "/error"),
-				properties.http().maxBodySize(), jsonMapper, exceptionResolver);
+			ObjectProvider<PathMappedEndpoints> actuatorEndpoints) {
+		Supplier<List<String>> openPaths = () -> {
+			List<String> paths = new ArrayList<>(List.of("/error"));
+			actuatorEndpoints.ifAvailable(endpoints -> paths.addAll(endpoints.getAllPaths()));
+			return paths;
+		};
+		FunctionExposureFilter filter = new FunctionExposureFilter(exposure, openPaths, properties.http().maxBodySize(),
+				jsonMapper, exceptionResolver);
 		FilterRegistrationBean<FunctionExposureFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
 		return registration;
