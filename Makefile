@@ -19,7 +19,7 @@ BINDING ?= kafka
 DATA_DIR ?= .data
 LAUNCHER_CP := launcher/target/classes:launcher/target/lib/*
 
-.PHONY: help build test run events clean
+.PHONY: help build test bench run events clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -29,6 +29,10 @@ build: ## compile and package every module (no tests)
 
 test: ## run every test (unit, binding, integration against a real Kafka broker and Redis)
 	$(MVN) verify
+
+bench: build ## measure reservation throughput of one inventory-fn (real Kafka + Redis); report in functions/inventory-fn/target/bench
+	$(MVN) -pl functions/inventory-fn test -Dtest=ReservationThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+	  | grep -E '^(reservation throughput|  orders per|  end to end|  Redis)|Tests run:|BUILD'
 
 run: build ## start Kafka, Redis and the four functions locally; Ctrl-C stops them
 	BINDING=$(BINDING) DATA_DIR=$(DATA_DIR) PROJECT_DIR=$(CURDIR) \

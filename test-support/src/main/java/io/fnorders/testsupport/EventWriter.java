@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -13,6 +14,7 @@ import io.fnorders.events.EventType;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -45,12 +47,21 @@ public final class EventWriter implements AutoCloseable {
 		send(topic, subject, headers(type.name(), id, subject), this.json.writeValueAsBytes(data));
 	}
 
+	/** Hands one CloudEvent to the producer without waiting; {@link #flush} waits for all. */
+	public <T> Future<RecordMetadata> sendAsync(String topic, EventType<T> type, String id, String subject, T data) {
+		return this.producer.send(record(topic, subject, headers(type.name(), id, subject),
+				this.json.writeValueAsBytes(data)));
+	}
+
+	/** Waits until every record handed over so far is acknowledged. */
+	public void flush() {
+		this.producer.flush();
+	}
+
 	/** Writes one record with the given CloudEvents attributes and raw payload. */
 	public void send(String topic, String key, Map<String, String> attributes, byte[] payload) {
-		List<Header> headers = new ArrayList<>();
-		attributes.forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
 		try {
-			this.producer.send(new ProducerRecord<>(topic, null, key, payload, headers)).get(10, TimeUnit.SECONDS);
+			this.producer.send(record(topic, key, attributes, payload)).get(10, TimeUnit.SECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new IllegalStateException("Could not write to " + topic, ex);
@@ -59,6 +70,13 @@ public final class EventWriter implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static ProducerRecord<String, byte[]> record(String topic, String key, Map<String, String> attributes,
+			byte[] payload) {
+		List<Header> headers = new ArrayList<>();
+		attributes.forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+		return new ProducerRecord<>(topic, null, key, payload, headers);
 	}
 
 	/** The attributes of a binary-mode CloudEvent on Kafka. */
