@@ -60,6 +60,18 @@ public final class TopicReader implements AutoCloseable {
 	}
 
 	/**
+	 * Keeps reading for {@code duration}, then returns the records seen so far that match: for
+	 * asserting that something was published only once.
+	 */
+	public List<ConsumerRecord<String, String>> readFor(Duration duration, Predicate<ConsumerRecord<String, String>> match) {
+		long deadline = System.nanoTime() + duration.toNanos();
+		while (System.nanoTime() < deadline) {
+			this.consumer.poll(Duration.ofMillis(200)).forEach(this.seen::add);
+		}
+		return this.seen.stream().filter(match).toList();
+	}
+
+	/**
 	 * Polls until {@code count} records match, or fails after {@code timeout}.
 	 * @return the matching records, in the order they were read
 	 */

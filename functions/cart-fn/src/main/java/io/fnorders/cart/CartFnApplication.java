@@ -2,9 +2,11 @@ package io.fnorders.cart;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** cart-fn: a function service of its own. Its functions arrive with their issue. */
+/** cart-fn: carts, checkout and the orders it placed, as functions. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CartFnApplication {
 
 	public static void main(String[] args) {

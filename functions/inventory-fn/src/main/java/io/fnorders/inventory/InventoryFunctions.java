@@ -41,13 +41,13 @@ class InventoryFunctions {
 	/** Sets a sku's units on hand. */
 	@Bean
 	Function<StockRequest, StockView> setStock(Inventory inventory) {
-		return request -> StockView.of(inventory.setStock(request.validSku(), request.units()));
+		return request -> StockView.of(inventory.setStock(request.validSku(), request.units(0)));
 	}
 
 	/** Adds units on hand to a sku. */
 	@Bean
 	Function<StockRequest, StockView> restock(Inventory inventory) {
-		return request -> StockView.of(inventory.restock(request.validSku(), request.units()));
+		return request -> StockView.of(inventory.restock(request.validSku(), request.units(1)));
 	}
 
 	/** A sku's stock: on hand, reserved, available. */

@@ -2,7 +2,9 @@ package io.fnorders.inventory;
 
 import java.math.BigDecimal;
 
+import io.fnorders.inventory.stock.Inventory;
 import io.fnorders.values.Sku;
+import io.fnorders.values.WholeNumber;
 import org.jspecify.annotations.Nullable;
 
 /** The body of {@code POST /setStock} and {@code POST /restock}. */
@@ -12,20 +14,9 @@ record StockRequest(@Nullable String sku, @Nullable BigDecimal quantity) {
 		return Sku.of(this.sku);
 	}
 
-	/** The quantity as a whole number of units. */
-	long units() {
-		if (this.quantity == null) {
-			throw new IllegalArgumentException("quantity is required");
-		}
-		if (this.quantity.stripTrailingZeros().scale() > 0) {
-			throw new IllegalArgumentException("quantity must be a whole number, was " + this.quantity.toPlainString());
-		}
-		try {
-			return this.quantity.longValueExact();
-		}
-		catch (ArithmeticException ex) {
-			throw new IllegalArgumentException("quantity is out of range: " + this.quantity.toPlainString());
-		}
+	/** The quantity as a whole number of units, from {@code min} to {@link Inventory#MAX_UNITS}. */
+	long units(long min) {
+		return WholeNumber.of(this.quantity, "quantity", min, Inventory.MAX_UNITS);
 	}
 
 }

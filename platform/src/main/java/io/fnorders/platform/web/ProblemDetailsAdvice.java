@@ -2,7 +2,7 @@ package io.fnorders.platform.web;
 
 import java.util.NoSuchElementException;
 
-import io.fnorders.platform.messaging.EventPublicationException;
+import io.fnorders.platform.messaging.UnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +24,8 @@ import tools.jackson.core.JacksonException;
  * function's input type);</li>
  * <li>{@link NoSuchElementException}: 404, the thing asked for does not exist;</li>
  * <li>{@link IllegalStateException}: 409, the request conflicts with the current state;</li>
- * <li>{@link EventPublicationException}: 503, the broker is unavailable; nothing was changed
- * that depends on it, and the client may retry.</li>
+ * <li>{@link UnavailableException}: 503, the broker or another service is unavailable;
+ * nothing was changed that depends on it, and the client may retry.</li>
  * </ul>
  * Anything else is a 500 with a generic detail; its stack trace goes to the log, never to the
  * client. Spring MVC's own exceptions (405, 415, ...) keep their statuses, as problem+json.
@@ -45,7 +45,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					request);
 		}
 		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-			log.warn("Function could not publish its event: {}", cause.getMessage());
+			log.warn("A dependency of the function is unavailable: {}", cause.getMessage());
 		}
 		return problem(status, detailOf(cause), request);
 	}
@@ -61,7 +61,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 */
 	private static Throwable classify(Throwable failure) {
 		for (Throwable current = failure; current != null; current = current.getCause()) {
-			if (current instanceof JacksonException || current instanceof EventPublicationException
+			if (current instanceof JacksonException || current instanceof UnavailableException
 					|| current instanceof NoSuchElementException) {
 				return current;
 			}
@@ -81,7 +81,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (cause instanceof NoSuchElementException) {
 			return HttpStatus.NOT_FOUND;
 		}
-		if (cause instanceof EventPublicationException) {
+		if (cause instanceof UnavailableException) {
 			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
 		if (cause instanceof IllegalStateException) {

@@ -1,0 +1,34 @@
+package io.fnorders.values;
+
+import java.math.BigDecimal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a count (a quantity of units) that arrived as a JSON number: it must be present, whole
+ * and within bounds. Taking it as a {@link BigDecimal} first keeps {@code 2.5} from being
+ * silently truncated to 2.
+ */
+public final class WholeNumber {
+
+	private WholeNumber() {
+	}
+
+	/**
+	 * @param field the field's name, for the message
+	 * @throws IllegalArgumentException when the value is missing, not whole, or out of bounds
+	 */
+	public static long of(@Nullable BigDecimal value, String field, long min, long max) {
+		if (value == null) {
+			throw new IllegalArgumentException(field + " is required");
+		}
+		if (value.stripTrailingZeros().scale() > 0) {
+			throw new IllegalArgumentException(field + " must be a whole number, was " + value.toPlainString());
+		}
+		if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+			throw new IllegalArgumentException(field + " must be " + min + " to " + max + ", was " + value.toPlainString());
+		}
+		return value.longValueExact();
+	}
+
+}

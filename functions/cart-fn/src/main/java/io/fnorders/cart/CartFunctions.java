@@ -1,0 +1,129 @@
+package io.fnorders.cart;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.fnorders.cart.CartRequests.AddItem;
+import io.fnorders.cart.CartRequests.CancelOrder;
+import io.fnorders.cart.CartRequests.Checkout;
+import io.fnorders.cart.CartRequests.RemoveItem;
+import io.fnorders.cart.CartViews.CartView;
+import io.fnorders.cart.CartViews.OrderView;
+import io.fnorders.cart.shopping.CartStore;
+import io.fnorders.cart.shopping.Catalog;
+import io.fnorders.cart.shopping.OrderEvents;
+import io.fnorders.cart.shopping.OrderStatus;
+import io.fnorders.cart.shopping.OrderStore;
+import io.fnorders.cart.shopping.Shopping;
+import io.fnorders.events.EventTypes;
+import io.fnorders.events.OrderConfirmed;
+import io.fnorders.events.OrderRejected;
+import io.fnorders.platform.messaging.CloudEventReader;
+import io.fnorders.platform.messaging.ReceivedEvent;
+import io.fnorders.values.Sku;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * The cart's functions. Which transport triggers each one is configuration: see
+ * {@code spring.cloud.function.*} in application.yaml and the files under bindings/.
+ */
+@Configuration(proxyBeanMethods = false)
+class CartFunctions {
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	private static final Logger log = LoggerFactory.getLogger(CartFunctions.class);
+
+	@Bean
+	Shopping shopping(Catalog catalog, CartStore carts, OrderStore orders, OrderEvents events, Clock clock) {
+		return new Shopping(catalog, carts, orders, events, () -> UUID.randomUUID().toString(), clock);
+	}
+
+	/** Puts units of a product into a cart, at the catalog's name and price; returns the cart. */
+	@Bean
+	Function<AddItem, CartView> addItem(Shopping shopping) {
+		return request -> CartView.of(shopping.addItem(request.customerId(), Sku.of(request.sku()), request.units()));
+	}
+
+	/** Lowers or removes a line; returns the cart. */
+	@Bean
+	Function<RemoveItem, CartView> removeItem(Shopping shopping) {
+		return request -> CartView.of(shopping.removeItem(request.customerId(), Sku.of(request.sku()), request.units()));
+	}
+
+	/** A customer's cart. */
+	@Bean
+	Function<String, CartView> cart(Shopping shopping) {
+		return customerId -> CartView.of(shopping.cart(customerId));
+	}
+
+	/** Turns the cart into an order, once per {@code Idempotency-Key}. */
+	@Bean
+	Function<Message<Checkout>, OrderView> checkout(Shopping shopping) {
+		return message -> {
+			String key = header(message.getHeaders(), IDEMPOTENCY_KEY);
+			if (key == null) {
+				throw new IllegalArgumentException("the " + IDEMPOTENCY_KEY + " header is required");
+			}
+			return OrderView.of(shopping.checkout(message.getPayload().customerId(), key));
+		};
+	}
+
+	/** An order and where it stands. */
+	@Bean
+	Function<String, OrderView> order(Shopping shopping) {
+		return orderId -> OrderView.of(shopping.order(orderId));
+	}
+
+	/** Cancels a placed or confirmed order; inventory then releases its stock. */
+	@Bean
+	Function<CancelOrder, OrderView> cancelOrder(Shopping shopping) {
+		return request -> {
+			if (request.orderId() == null || request.orderId().isBlank()) {
+				throw new IllegalArgumentException("orderId is required");
+			}
+			String reason = (request.reason() != null && !request.reason().isBlank()) ? request.reason()
+					: "cancelled by the customer";
+			return OrderView.of(shopping.cancel(request.orderId(), reason));
+		};
+	}
+
+	/** Follows {@code order-status}: PLACED becomes CONFIRMED or REJECTED. */
+	@Bean
+	Consumer<Message<byte[]>> trackOrderStatus(Shopping shopping, CloudEventReader reader) {
+		return message -> {
+			ReceivedEvent<?> event = reader.read(message, EventTypes.ORDER_CONFIRMED, EventTypes.ORDER_REJECTED);
+			boolean changed;
+			if (event.is(EventTypes.ORDER_CONFIRMED)) {
+				OrderConfirmed confirmed = event.dataAs(EventTypes.ORDER_CONFIRMED);
+				changed = shopping.statusDecided(confirmed.orderId(), OrderStatus.CONFIRMED, null);
+			}
+			else {
+				OrderRejected rejected = event.dataAs(EventTypes.ORDER_REJECTED);
+				changed = shopping.statusDecided(rejected.orderId(), OrderStatus.REJECTED, rejected.reason());
+			}
+			log.info("Order status {}: {}", changed ? "applied" : "ignored", event.type().name(),
+					kv("orderId", event.subject()));
+		};
+	}
+
+	private static @Nullable String header(Map<String, Object> headers, String name) {
+		for (Map.Entry<String, Object> header : headers.entrySet()) {
+			if (header.getKey().equalsIgnoreCase(name) && header.getValue() != null) {
+				return header.getValue().toString();
+			}
+		}
+		return null;
+	}
+
+}

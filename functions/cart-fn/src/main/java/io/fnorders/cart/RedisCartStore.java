@@ -1,0 +1,106 @@
+package io.fnorders.cart;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import io.fnorders.cart.shopping.Cart;
+import io.fnorders.cart.shopping.CartLine;
+import io.fnorders.cart.shopping.CartStore;
+import io.fnorders.cart.shopping.CatalogItem;
+import io.fnorders.values.Money;
+import io.fnorders.values.Sku;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Carts in Redis: one hash per customer ({@code <prefix>:cart:<customerId>}), changed only by
+ * Lua scripts, so concurrent adds never lose an update; each change renews the idle time-out.
+ */
+@Repository
+class RedisCartStore implements CartStore {
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> ADD = RedisScript.of(new ClassPathResource("scripts/add-item.lua"),
+			List.class);
+
+	private static final RedisScript<Long> REMOVE = RedisScript.of(new ClassPathResource("scripts/remove-items.lua"),
+			Long.class);
+
+	private final StringRedisTemplate redis;
+
+	private final CartProperties properties;
+
+	RedisCartStore(StringRedisTemplate redis, CartProperties properties) {
+		this.redis = redis;
+		this.properties = properties;
+	}
+
+	@Override
+	public Cart add(String customerId, CatalogItem item, int quantity) {
+		List<?> result = this.redis.execute(ADD, List.of(key(customerId)), item.sku().value(),
+				String.valueOf(quantity), item.name(), item.price().amount().toPlainString(), item.price().currencyCode(),
+				ttl(), String.valueOf(Cart.MAX_QUANTITY));
+		String outcome = String.valueOf(result.get(0));
+		if ("CURRENCY".equals(outcome)) {
+			throw new IllegalStateException("the cart is in " + result.get(1) + " but " + item.sku() + " is priced in "
+					+ item.price().currencyCode());
+		}
+		if ("TOO_MANY".equals(outcome)) {
+			throw new IllegalArgumentException("a cart line holds at most " + Cart.MAX_QUANTITY + " units; "
+					+ result.get(1) + " of " + item.sku() + " are in the cart already");
+		}
+		return get(customerId);
+	}
+
+	@Override
+	public Cart remove(String customerId, Sku sku, @Nullable Integer quantity) {
+		this.redis.execute(REMOVE, List.of(key(customerId)), ttl(), sku.value(),
+				(quantity != null) ? String.valueOf(quantity) : "");
+		return get(customerId);
+	}
+
+	@Override
+	public void removeOrdered(String customerId, List<CartLine> ordered) {
+		List<String> args = new ArrayList<>();
+		args.add(ttl());
+		for (CartLine line : ordered) {
+			args.add(line.sku().value());
+			args.add(String.valueOf(line.quantity()));
+		}
+		this.redis.execute(REMOVE, List.of(key(customerId)), args.toArray());
+	}
+
+	@Override
+	public Cart get(String customerId) {
+		Map<Object, Object> fields = this.redis.opsForHash().entries(key(customerId));
+		List<Map.Entry<Long, CartLine>> lines = new ArrayList<>();
+		for (Map.Entry<Object, Object> field : fields.entrySet()) {
+			String name = field.getKey().toString();
+			if (name.startsWith("q:")) {
+				String sku = name.substring(2);
+				CartLine line = new CartLine(Sku.of(sku), String.valueOf(fields.get("n:" + sku)),
+						Money.of(new BigDecimal(String.valueOf(fields.get("p:" + sku))),
+								String.valueOf(fields.get("currency"))),
+						Integer.parseInt(field.getValue().toString()));
+				lines.add(Map.entry(Long.parseLong(String.valueOf(fields.getOrDefault("o:" + sku, "0"))), line));
+			}
+		}
+		lines.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
+		return new Cart(customerId, lines.stream().map(Map.Entry::getValue).toList());
+	}
+
+	private String ttl() {
+		return String.valueOf(this.properties.idleTtl().toSeconds());
+	}
+
+	private String key(String customerId) {
+		return this.properties.keyPrefix() + ":cart:" + customerId;
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.fnorders.cart.shopping;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+import io.fnorders.values.Money;
+
+/**
+ * A customer's cart: lines in the order they were first added, all in one currency. An empty cart
+ * is a valid cart.
+ */
+public record Cart(String customerId, List<CartLine> lines) {
+
+	/** The most units of one sku a cart line may hold. */
+	public static final int MAX_QUANTITY = 999;
+
+	public Cart {
+		lines = List.copyOf(lines);
+	}
+
+	public boolean isEmpty() {
+		return this.lines.isEmpty();
+	}
+
+	/** The currency of every line; empty for an empty cart. */
+	public Optional<Currency> currency() {
+		return this.lines.stream().findFirst().map(line -> line.unitPrice().currency());
+	}
+
+	/** The sum of the line totals; empty for an empty cart. */
+	public Optional<Money> total() {
+		return currency().map(currency -> new Money(this.lines.stream()
+			.map(line -> line.lineTotal().amount())
+			.reduce(BigDecimal.ZERO, BigDecimal::add), currency));
+	}
+
+	/** Checks a quantity to put in a line. */
+	public static int requireQuantity(long quantity) {
+		if (quantity < 1 || quantity > MAX_QUANTITY) {
+			throw new IllegalArgumentException("quantity must be 1 to " + MAX_QUANTITY + ", was " + quantity);
+		}
+		return (int) quantity;
+	}
+
+}

@@ -1,0 +1,29 @@
+package io.fnorders.cart.shopping;
+
+import java.util.List;
+
+import io.fnorders.values.Sku;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where carts live. Every change is one atomic step (no read-modify-write), so concurrent changes
+ * to the same cart lose nothing; every change renews the cart's idle time-out.
+ */
+public interface CartStore {
+
+	/**
+	 * Adds units of a product; a line may hold at most {@link Cart#MAX_QUANTITY}.
+	 * @throws IllegalArgumentException when the line would hold more
+	 * @throws IllegalStateException when the product's currency differs from the cart's
+	 */
+	Cart add(String customerId, CatalogItem item, int quantity);
+
+	/** Removes units of a sku, or the whole line when {@code quantity} is null or reaches it. */
+	Cart remove(String customerId, Sku sku, @Nullable Integer quantity);
+
+	Cart get(String customerId);
+
+	/** Removes exactly what an order took, leaving anything added since. */
+	void removeOrdered(String customerId, List<CartLine> ordered);
+
+}

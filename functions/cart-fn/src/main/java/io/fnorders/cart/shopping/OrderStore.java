@@ -1,0 +1,34 @@
+package io.fnorders.cart.shopping;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/** Where orders and checkout idempotency keys live. */
+public interface OrderStore {
+
+	/**
+	 * Binds a customer's idempotency key to an order id, once: the first caller's
+	 * {@code candidateOrderId} wins and every caller gets the winner back.
+	 */
+	String claimCheckout(String customerId, String idempotencyKey, String candidateOrderId);
+
+	/** Forgets a claim whose checkout did not happen, so the key can be used again. */
+	void forgetCheckout(String customerId, String idempotencyKey);
+
+	void save(Order order);
+
+	void delete(String orderId);
+
+	Optional<Order> find(String orderId);
+
+	void markPublished(String orderId);
+
+	/**
+	 * Moves the order to {@code to} if its status is one of {@code from}, atomically.
+	 * @return the order afterwards (changed or not), or empty when it is unknown
+	 */
+	Optional<Order> transition(String orderId, Set<OrderStatus> from, OrderStatus to, @Nullable String reason);
+
+}

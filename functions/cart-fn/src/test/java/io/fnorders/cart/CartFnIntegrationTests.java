@@ -1,0 +1,249 @@
+package io.fnorders.cart;
+
+import static io.fnorders.testsupport.TopicReader.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.jayway.jsonpath.JsonPath;
+import io.fnorders.events.EventTypes;
+import io.fnorders.events.OrderConfirmed;
+import io.fnorders.events.OrderRejected;
+import io.fnorders.events.ReservedLine;
+import io.fnorders.events.ShortLine;
+import io.fnorders.events.Topics;
+import io.fnorders.testsupport.EventWriter;
+import io.fnorders.testsupport.HttpFunctions;
+import io.fnorders.testsupport.RealBrokers;
+import io.fnorders.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * cart-fn against a real Kafka broker and a real Redis server, with a stand-in catalog: carts,
+ * idempotent checkout publishing {@code order.placed}, status from {@code order-status}, cancel.
+ */
+@RealBrokers
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "fnorders.cart.key-prefix=cart-it")
+class CartFnIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	private static final StubCatalog catalog = new StubCatalog().product("MUG", "Blue mug", "12.50", "EUR")
+		.product("POT", "Teapot", "30", "EUR")
+		.product("DOLLAR", "Import", "5", "USD");
+
+	@LocalServerPort
+	int port;
+
+	HttpFunctions http;
+
+	String customer;
+
+	@DynamicPropertySource
+	static void catalogUrl(DynamicPropertyRegistry registry) {
+		registry.add("fnorders.cart.catalog-url", catalog::url);
+	}
+
+	@AfterAll
+	static void stopCatalog() {
+		catalog.close();
+	}
+
+	@BeforeEach
+	void client() {
+		this.http = HttpFunctions.onPort(this.port);
+		this.customer = "customer-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Test
+	void addsLinesAtTheCatalogsPriceAndTotalsTheCart() {
+		add("MUG", 2);
+		HttpResponse<String> cart = add("POT", 1);
+		add("MUG", 1);
+
+		assertThat(cart.statusCode()).isEqualTo(200);
+		String body = this.http.get("/cart/" + this.customer).body();
+		assertThat(JsonPath.<List<String>>read(body, "$.lines[*].sku")).containsExactly("MUG", "POT");
+		assertThat(JsonPath.<Integer>read(body, "$.lines[0].quantity")).isEqualTo(3);
+		assertThat(body).contains("\"lineTotal\":37.50", "\"total\":67.50", "\"currency\":\"EUR\"",
+				"\"name\":\"Blue mug\"");
+	}
+
+	@Test
+	void answersAnEmptyCartForACustomerWithoutOne() {
+		HttpResponse<String> cart = this.http.get("/cart/" + this.customer);
+
+		assertThat(cart.statusCode()).isEqualTo(200);
+		assertThat(cart.body()).isEqualTo("{\"customerId\":\"%s\",\"lines\":[],\"total\":0,\"currency\":null}"
+			.formatted(this.customer));
+	}
+
+	@Test
+	void refusesUnknownSkusAndQuantitiesOutOfRange() {
+		assertThat(add("GHOST", 1).statusCode()).isEqualTo(404);
+		assertThat(add("MUG", 0).statusCode()).isEqualTo(400);
+		assertThat(add("MUG", 1000).statusCode()).isEqualTo(400);
+		assertThat(this.http.post("/addItem", "{\"customerId\":\"%s\",\"sku\":\"MUG\",\"quantity\":1.5}"
+			.formatted(this.customer)).body()).contains("whole number");
+		add("MUG", 999);
+		assertThat(add("MUG", 1).body()).contains("at most 999");
+		assertThat(add("DOLLAR", 1).statusCode()).as("another currency").isEqualTo(409);
+	}
+
+	@Test
+	void losesNoUpdateWhenTheSameCartIsChangedConcurrently() {
+		try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+			for (int i = 0; i < 40; i++) {
+				clients.submit(() -> add("MUG", 1));
+			}
+		}
+
+		assertThat(JsonPath.<Integer>read(this.http.get("/cart/" + this.customer).body(), "$.lines[0].quantity"))
+			.isEqualTo(40);
+	}
+
+	@Test
+	void lowersOrRemovesALine() {
+		add("MUG", 3);
+		add("POT", 1);
+
+		String lowered = this.http.post("/removeItem", "{\"customerId\":\"%s\",\"sku\":\"MUG\",\"quantity\":2}"
+			.formatted(this.customer)).body();
+		String removed = this.http.post("/removeItem", "{\"customerId\":\"%s\",\"sku\":\"POT\"}"
+			.formatted(this.customer)).body();
+
+		assertThat(JsonPath.<Integer>read(lowered, "$.lines[0].quantity")).isEqualTo(1);
+		assertThat(JsonPath.<List<String>>read(removed, "$.lines[*].sku")).containsExactly("MUG");
+	}
+
+	@Test
+	void checksOutOncePerIdempotencyKeyAndEmptiesTheCartAfterPublishing() {
+		add("MUG", 2);
+		String key = UUID.randomUUID().toString();
+
+		HttpResponse<String> first = checkout(key);
+		HttpResponse<String> again = checkout(key);
+
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+		String orderId = JsonPath.read(first.body(), "$.orderId");
+		assertThat(JsonPath.<String>read(first.body(), "$.status")).isEqualTo("PLACED");
+		assertThat(first.body()).contains("\"total\":25.00");
+		assertThat(JsonPath.<String>read(again.body(), "$.orderId")).isEqualTo(orderId);
+		assertThat(JsonPath.<List<?>>read(this.http.get("/cart/" + this.customer).body(), "$.lines")).isEmpty();
+		try (TopicReader orders = TopicReader.of(Topics.ORDERS)) {
+			ConsumerRecord<String, String> placed = orders.await(record -> orderId.equals(record.key()), WAIT);
+			assertThat(header(placed, "ce_type")).isEqualTo("order.placed");
+			assertThat(JsonPath.<String>read(placed.value(), "$.lines[0].sku")).isEqualTo("MUG");
+			assertThat(JsonPath.<Integer>read(placed.value(), "$.lines[0].quantity")).isEqualTo(2);
+			assertThat(orders.readFor(Duration.ofSeconds(2), record -> orderId.equals(record.key())))
+				.as("one order.placed")
+				.hasSize(1);
+		}
+	}
+
+	@Test
+	void refusesACheckoutWithoutKeyOrWithAnEmptyCart() {
+		HttpResponse<String> noKey = this.http.post("/checkout", "{\"customerId\":\"%s\"}".formatted(this.customer));
+		HttpResponse<String> empty = checkout(UUID.randomUUID().toString());
+
+		assertThat(noKey.statusCode()).isEqualTo(400);
+		assertThat(noKey.body()).contains("Idempotency-Key");
+		assertThat(empty.statusCode()).isEqualTo(409);
+		assertThat(empty.body()).contains("is empty");
+	}
+
+	@Test
+	void followsTheStatusInventoryDecides() {
+		String confirmed = placeOrder();
+		String rejected = placeOrder();
+
+		try (EventWriter writer = EventWriter.create()) {
+			writer.send(Topics.ORDER_STATUS, EventTypes.ORDER_CONFIRMED, "order.confirmed:" + confirmed, confirmed,
+					new OrderConfirmed(confirmed, this.customer, List.of(new ReservedLine("MUG", 1))));
+			writer.send(Topics.ORDER_STATUS, EventTypes.ORDER_REJECTED, "order.rejected:" + rejected, rejected,
+					new OrderRejected(rejected, this.customer, "insufficient stock for MUG",
+							List.of(new ShortLine("MUG", 1, 0, false))));
+		}
+
+		awaitStatus(confirmed, "CONFIRMED");
+		awaitStatus(rejected, "REJECTED");
+		assertThat(this.http.get("/order/" + rejected).body()).contains("\"reason\":\"insufficient stock for MUG\"");
+		assertThat(this.http.get("/order/no-such-order").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void cancelsAnOrderOnceAndPublishesOrderCancelled() {
+		String orderId = placeOrder();
+
+		HttpResponse<String> cancelled = cancel(orderId);
+		HttpResponse<String> again = cancel(orderId);
+
+		assertThat(JsonPath.<String>read(cancelled.body(), "$.status")).isEqualTo("CANCELLED");
+		assertThat(again.statusCode()).isEqualTo(200);
+		try (TopicReader orders = TopicReader.of(Topics.ORDERS)) {
+			ConsumerRecord<String, String> event = orders.await(
+					record -> orderId.equals(record.key()) && "order.cancelled".equals(header(record, "ce_type")), WAIT);
+			assertThat(JsonPath.<String>read(event.value(), "$.reason")).isEqualTo("changed my mind");
+		}
+		assertThat(cancel("no-such-order").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void refusesToCancelARejectedOrder() {
+		String orderId = placeOrder();
+		try (EventWriter writer = EventWriter.create()) {
+			writer.send(Topics.ORDER_STATUS, EventTypes.ORDER_REJECTED, "order.rejected:" + orderId, orderId,
+					new OrderRejected(orderId, this.customer, "unknown sku: MUG", List.of()));
+		}
+		awaitStatus(orderId, "REJECTED");
+
+		assertThat(cancel(orderId).statusCode()).isEqualTo(409);
+	}
+
+	private String placeOrder() {
+		add("MUG", 1);
+		HttpResponse<String> order = checkout(UUID.randomUUID().toString());
+		assertThat(order.statusCode()).as(order.body()).isEqualTo(200);
+		return JsonPath.read(order.body(), "$.orderId");
+	}
+
+	private void awaitStatus(String orderId, String status) {
+		Awaitility.await()
+			.atMost(WAIT)
+			.untilAsserted(() -> assertThat(JsonPath.<String>read(this.http.get("/order/" + orderId).body(), "$.status"))
+				.isEqualTo(status));
+	}
+
+	private HttpResponse<String> add(String sku, int quantity) {
+		return this.http.post("/addItem",
+				"{\"customerId\":\"%s\",\"sku\":\"%s\",\"quantity\":%d}".formatted(this.customer, sku, quantity));
+	}
+
+	private HttpResponse<String> checkout(String key) {
+		return this.http.send(this.http.request("/checkout")
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", key)
+			.POST(BodyPublishers.ofString("{\"customerId\":\"%s\"}".formatted(this.customer)))
+			.build());
+	}
+
+	private HttpResponse<String> cancel(String orderId) {
+		return this.http.post("/cancelOrder", "{\"orderId\":\"%s\",\"reason\":\"changed my mind\"}".formatted(orderId));
+	}
+
+}
