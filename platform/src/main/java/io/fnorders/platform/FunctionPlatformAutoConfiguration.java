@@ -6,6 +6,7 @@ import io.fnorders.platform.messaging.CloudEventPublisher;
 import io.fnorders.platform.messaging.CloudEventReader;
 import io.fnorders.platform.messaging.CloudEvents;
 import io.fnorders.platform.messaging.DeadLetterCounter;
+import io.fnorders.platform.messaging.KafkaClusterIdTimeout;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +20,7 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,6 +62,12 @@ public class FunctionPlatformAutoConfiguration {
 	@ConditionalOnMissingBean(DlqPartitionFunction.class)
 	DeadLetterCounter deadLetterCounter(MeterRegistry registry) {
 		return new DeadLetterCounter(registry);
+	}
+
+	@Bean
+	@ConditionalOnClass(KafkaProducerMessageHandler.class)
+	KafkaClusterIdTimeout kafkaClusterIdTimeout(PlatformProperties properties) {
+		return new KafkaClusterIdTimeout(properties.events().kafkaAdminTimeout());
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.fnorders.platform;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -22,8 +24,11 @@ public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events e
 	/**
 	 * @param attributePrefix the header prefix of CloudEvents attributes in binary mode
 	 * ({@code ce_} for Kafka, as the CloudEvents Kafka binding specifies)
+	 * @param kafkaAdminTimeout how long a Kafka send may wait for the cluster's metadata from the
+	 * binder's admin client before it fails (and the request answers 503)
 	 */
-	public record Events(@DefaultValue("ce_") String attributePrefix) {
+	public record Events(@DefaultValue("ce_") String attributePrefix,
+			@DefaultValue("5s") Duration kafkaAdminTimeout) {
 	}
 
 }

@@ -125,9 +125,9 @@ public class Shopping {
 	}
 
 	/**
-	 * Applies the status inventory decided. A status that does not follow from the current one (a
-	 * late confirmation of a cancelled order, a repeat) changes nothing.
-	 * @return whether the order changed
+	 * Applies the status inventory decided to a placed order. Anything else (a late confirmation
+	 * of a cancelled order, an unknown order) changes nothing.
+	 * @return whether the order now has that status
 	 */
 	public boolean statusDecided(String orderId, OrderStatus status, @Nullable String reason) {
 		return this.orders.transition(orderId, Set.of(OrderStatus.PLACED), status, reason)

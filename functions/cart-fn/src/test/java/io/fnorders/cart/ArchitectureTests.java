@@ -1,0 +1,18 @@
+package io.fnorders.cart;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.fnorders.testsupport.ArchitectureRules;
+
+@AnalyzeClasses(packages = "io.fnorders.cart", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	@ArchTest
+	static final ArchRule domainIsFrameworkFree = ArchitectureRules.domainIsFrameworkFree("io.fnorders.cart");
+
+	@ArchTest
+	static final ArchRule usesNoOtherServicesInternals = ArchitectureRules.usesOnlySharedModules("io.fnorders.cart");
+
+}
