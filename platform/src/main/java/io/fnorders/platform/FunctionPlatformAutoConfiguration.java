@@ -6,6 +6,7 @@ import io.fnorders.platform.messaging.CloudEventPublisher;
 import io.fnorders.platform.messaging.CloudEventReader;
 import io.fnorders.platform.messaging.CloudEvents;
 import io.fnorders.platform.messaging.DeadLetterCounter;
+import io.fnorders.platform.messaging.DeadLetterTopics;
 import io.fnorders.platform.messaging.KafkaClusterIdTimeout;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
@@ -62,6 +64,13 @@ public class FunctionPlatformAutoConfiguration {
 	@ConditionalOnMissingBean(DlqPartitionFunction.class)
 	DeadLetterCounter deadLetterCounter(MeterRegistry registry) {
 		return new DeadLetterCounter(registry);
+	}
+
+	@Bean
+	@ConditionalOnClass(DlqDestinationResolver.class)
+	@ConditionalOnMissingBean(DlqDestinationResolver.class)
+	DeadLetterTopics deadLetterTopics() {
+		return new DeadLetterTopics();
 	}
 
 	@Bean

@@ -1,0 +1,34 @@
+package io.fnorders.notification;
+
+import io.fnorders.notification.notices.NoticeKind;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/** {@code fnorders_notifications_total{type, outcome=sent|failed}}. */
+@Component
+class NotificationMetrics {
+
+	private final MeterRegistry registry;
+
+	NotificationMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	void sent(NoticeKind kind) {
+		counter(kind, "sent").increment();
+	}
+
+	void failed(NoticeKind kind) {
+		counter(kind, "failed").increment();
+	}
+
+	private Counter counter(NoticeKind kind, String outcome) {
+		return Counter.builder("fnorders.notifications")
+			.description("Order e-mails sent, or failed to send")
+			.tag("type", kind.name().toLowerCase())
+			.tag("outcome", outcome)
+			.register(this.registry);
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.fnorders.notification.notices;
+
+import java.util.List;
+
+/** Which notices were sent, and the per-customer history. */
+public interface NotificationLog {
+
+	/**
+	 * Claims the right to send the notice of this order and kind; false when it was sent already or
+	 * is being sent right now. A claim that is neither released nor recorded lapses after a while,
+	 * so a crash between claiming and sending loses nothing.
+	 */
+	boolean claim(String orderId, NoticeKind kind);
+
+	/** Gives a claim back after a failed send, so a retry may send. */
+	void release(String orderId, NoticeKind kind);
+
+	/** Marks the notice sent for good and adds it to the customer's history (and live stream). */
+	void recordSent(SentNotification sent);
+
+	/** The customer's notifications, newest first. */
+	List<SentNotification> history(String customerId, int limit);
+
+}

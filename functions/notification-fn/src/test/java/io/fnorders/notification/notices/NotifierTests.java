@@ -1,0 +1,85 @@
+package io.fnorders.notification.notices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class NotifierTests {
+
+	private final List<String> mails = new ArrayList<>();
+
+	private final Set<String> claims = new HashSet<>();
+
+	private final List<SentNotification> history = new ArrayList<>();
+
+	private boolean mailServerDown;
+
+	private final Notifier notifier = new Notifier((to, subject, body) -> {
+		if (this.mailServerDown) {
+			throw new IllegalStateException("no mail server");
+		}
+		this.mails.add(to + ": " + subject);
+	}, new NotificationLog() {
+
+		@Override
+		public boolean claim(String orderId, NoticeKind kind) {
+			return NotifierTests.this.claims.add(orderId + kind);
+		}
+
+		@Override
+		public void release(String orderId, NoticeKind kind) {
+			NotifierTests.this.claims.remove(orderId + kind);
+		}
+
+		@Override
+		public void recordSent(SentNotification sent) {
+			NotifierTests.this.history.add(sent);
+		}
+
+		@Override
+		public List<SentNotification> history(String customerId, int limit) {
+			return NotifierTests.this.history;
+		}
+
+	}, customerId -> customerId + "@example.org", Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+
+	private static final Notice PLACED = new Notice("o-1", "c-1", NoticeKind.PLACED, "Received", "Thanks");
+
+	@Test
+	void sendsANoticeOnceAndRecordsIt() {
+		assertThat(this.notifier.send(PLACED)).isTrue();
+		assertThat(this.notifier.send(PLACED)).isFalse();
+
+		assertThat(this.mails).containsExactly("c-1@example.org: Received");
+		assertThat(this.history).extracting(SentNotification::recipient).containsExactly("c-1@example.org");
+	}
+
+	@Test
+	void givesTheClaimBackWhenTheMailCannotBeSentSoARetrySends() {
+		this.mailServerDown = true;
+		assertThatIllegalStateException().isThrownBy(() -> this.notifier.send(PLACED));
+		assertThat(this.history).isEmpty();
+
+		this.mailServerDown = false;
+		assertThat(this.notifier.send(PLACED)).isTrue();
+		assertThat(this.mails).hasSize(1);
+	}
+
+	@Test
+	void sendsEachKindOfTheSameOrder() {
+		this.notifier.send(PLACED);
+		this.notifier.send(new Notice("o-1", "c-1", NoticeKind.CONFIRMED, "Confirmed", "Reserved"));
+
+		assertThat(this.mails).hasSize(2);
+	}
+
+}
