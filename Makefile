@@ -1,7 +1,7 @@
 # Order-management functions: the commands a user needs.
 #   make run    the whole system locally, no Docker (Kafka KRaft + Redis + the four functions)
 #   make test   every test, against real brokers
-# Variables: BINDING (kafka), KAFKA_PORT (9092), REDIS_PORT (6379), CART_PORT (8081),
+# Variables: BINDING (kafka), KAFKA_PORT (9092), REDIS_PORT (6379), SMTP_PORT (3025), CART_PORT (8081),
 # PRODUCT_PORT (8082), INVENTORY_PORT (8083), NOTIFICATION_PORT (8084), DATA_DIR (.data).
 
 SHELL := /bin/sh

@@ -15,12 +15,13 @@ import java.util.function.Function;
  * @param kafkaPort the Kafka client port
  * @param kafkaControllerPort the KRaft controller port
  * @param redisPort the Redis port
+ * @param smtpPort the port of the local SMTP server that receives the e-mails
  * @param binding the transport the functions use (a file of bindings/)
  * @param functionPorts each function's HTTP port, in start order
  * @param functionJvmOptions JVM options for every function process
  */
 record LocalSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaControllerPort, int redisPort,
-		String binding, Map<String, Integer> functionPorts, List<String> functionJvmOptions) {
+		int smtpPort, String binding, Map<String, Integer> functionPorts, List<String> functionJvmOptions) {
 
 	/** The functions, in the order they start. */
 	static final List<String> FUNCTIONS = List.of("product-fn", "inventory-fn", "cart-fn", "notification-fn");
@@ -37,7 +38,7 @@ record LocalSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaCont
 		}
 		return new LocalSettings(projectDir, projectDir.resolve(value(env, "DATA_DIR", ".data")),
 				port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093), port(env, "REDIS_PORT", 6379),
-				value(env, "BINDING", "kafka"), ports,
+				port(env, "SMTP_PORT", 3025), value(env, "BINDING", "kafka"), ports,
 				List.of(value(env, "FUNCTION_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC").trim().split("\\s+")));
 	}
 

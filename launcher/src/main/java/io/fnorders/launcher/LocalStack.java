@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import io.fnorders.events.Topics;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * {@code make run}: the whole system on one machine without Docker. Starts a Kafka KRaft broker
@@ -25,6 +26,8 @@ public final class LocalStack {
 
 	private final LocalRedis redis;
 
+	private final LocalMail mail;
+
 	private final List<ChildProcess> functions = new ArrayList<>();
 
 	LocalStack(LocalSettings settings, String java) {
@@ -32,6 +35,7 @@ public final class LocalStack {
 		this.java = java;
 		this.kafka = new LocalKafka(settings);
 		this.redis = new LocalRedis(settings);
+		this.mail = new LocalMail(settings);
 	}
 
 	public static void main(String[] args) throws InterruptedException {
@@ -69,6 +73,8 @@ public final class LocalStack {
 		requireJars();
 		say("Starting Redis on 127.0.0.1:" + this.settings.redisPort());
 		this.redis.start();
+		say("Starting an SMTP server on 127.0.0.1:" + this.settings.smtpPort());
+		this.mail.start();
 		say("Starting Kafka (KRaft) on " + this.settings.kafkaBootstrapServers());
 		this.kafka.start(this.java);
 		this.kafka.createTopics();
@@ -91,7 +97,8 @@ public final class LocalStack {
 		Map<String, String> environment = Map.of("SERVER_PORT", String.valueOf(port),
 				"SPRING_KAFKA_BOOTSTRAP_SERVERS", this.settings.kafkaBootstrapServers(), "SPRING_DATA_REDIS_HOST",
 				"127.0.0.1", "SPRING_DATA_REDIS_PORT", String.valueOf(this.settings.redisPort()), "FNORDERS_BINDING",
-				this.settings.binding());
+				this.settings.binding(), "SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",
+				String.valueOf(this.settings.smtpPort()), "FNORDERS_CART_CATALOG_URL", baseUrl("product-fn"));
 		return ChildProcess.start(function, command, environment,
 				this.settings.dataDir().resolve("logs").resolve(function + ".log"));
 	}
@@ -118,6 +125,8 @@ public final class LocalStack {
 		}
 		System.out.println("  kafka            " + this.settings.kafkaBootstrapServers());
 		System.out.println("  redis            redis://127.0.0.1:" + this.settings.redisPort());
+		System.out.println("  smtp             127.0.0.1:" + this.settings.smtpPort() + " (e-mails listed in "
+				+ this.mail.log() + ")");
 		System.out.println("  logs             " + this.settings.dataDir().resolve("logs"));
 		System.out.println("Press Ctrl-C to stop everything.");
 	}
@@ -133,6 +142,7 @@ public final class LocalStack {
 			broker.stop(30);
 		}
 		this.redis.stop();
+		this.mail.stop();
 		say("Stopped");
 	}
 
@@ -141,6 +151,7 @@ public final class LocalStack {
 		check(busy, "KAFKA_PORT", this.settings.kafkaPort());
 		check(busy, "KAFKA_CONTROLLER_PORT", this.settings.kafkaControllerPort());
 		check(busy, "REDIS_PORT", this.settings.redisPort());
+		check(busy, "SMTP_PORT", this.settings.smtpPort());
 		this.settings.functionPorts()
 			.forEach((function, port) -> check(busy,
 					function.substring(0, function.indexOf('-')).toUpperCase() + "_PORT", port));
@@ -162,6 +173,11 @@ public final class LocalStack {
 				throw new IllegalStateException(jar(function) + " is missing: run 'make build' first");
 			}
 		}
+	}
+
+	/** The e-mails the functions sent so far. */
+	MimeMessage[] mailbox() {
+		return this.mail.received();
 	}
 
 	private Path jar(String function) {
