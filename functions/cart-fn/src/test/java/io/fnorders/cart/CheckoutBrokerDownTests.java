@@ -8,14 +8,13 @@ import java.net.http.HttpResponse;
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.events.Topics;
 import io.fnorders.testsupport.HttpFunctions;
+import io.fnorders.testsupport.PrivateKafka;
 import io.fnorders.testsupport.RealBrokers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,8 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "fnorders.cart.key-prefix=cart-down")
 class CheckoutBrokerDownTests {
 
-	private static final EmbeddedKafkaBroker privateBroker = new EmbeddedKafkaKraftBroker(1, 1, Topics.ORDERS)
-		.brokerListProperty("fnorders.test.private-broker");
+	private static final PrivateKafka privateBroker = PrivateKafka.withTopics(Topics.ORDERS);
 
 	private static final StubCatalog catalog = new StubCatalog().product("MUG", "Blue mug", "12.50", "EUR");
 
@@ -39,15 +37,13 @@ class CheckoutBrokerDownTests {
 
 	@DynamicPropertySource
 	static void privateBrokerAndCatalog(DynamicPropertyRegistry registry) {
-		privateBroker.afterPropertiesSet();
-		registry.add("spring.kafka.bootstrap-servers", privateBroker::getBrokersAsString);
-		registry.add("spring.cloud.stream.kafka.binder.brokers", privateBroker::getBrokersAsString);
+		privateBroker.startAndRegister(registry);
 		registry.add("fnorders.cart.catalog-url", catalog::url);
 	}
 
 	@AfterAll
 	static void stopBrokerAndCatalog() {
-		privateBroker.destroy();
+		privateBroker.stop();
 		catalog.close();
 	}
 
@@ -57,7 +53,7 @@ class CheckoutBrokerDownTests {
 		assertThat(http.post("/addItem", "{\"customerId\":\"c-down\",\"sku\":\"MUG\",\"quantity\":2}").statusCode())
 			.isEqualTo(200);
 
-		privateBroker.destroy();
+		privateBroker.stop();
 		HttpResponse<String> checkout = http.send(http.request("/checkout")
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", "k-1")

@@ -7,14 +7,13 @@ import java.net.http.HttpResponse;
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.events.Topics;
 import io.fnorders.testsupport.HttpFunctions;
+import io.fnorders.testsupport.PrivateKafka;
 import io.fnorders.testsupport.RealBrokers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,23 +28,19 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "fnorders.catalog.key-prefix=catalog-down")
 class ProductFnBrokerDownTests {
 
-	private static final EmbeddedKafkaBroker privateBroker = new EmbeddedKafkaKraftBroker(1, 1, Topics.PRODUCTS)
-		.brokerListProperty("fnorders.test.private-broker");
+	private static final PrivateKafka privateBroker = PrivateKafka.withTopics(Topics.PRODUCTS);
 
 	@LocalServerPort
 	int port;
 
 	@DynamicPropertySource
 	static void privateBroker(DynamicPropertyRegistry registry) {
-		privateBroker.afterPropertiesSet();
-		registry.add("spring.kafka.bootstrap-servers", privateBroker::getBrokersAsString);
-		// the binder's own context would otherwise still see the shared broker's system property
-		registry.add("spring.cloud.stream.kafka.binder.brokers", privateBroker::getBrokersAsString);
+		privateBroker.startAndRegister(registry);
 	}
 
 	@AfterAll
 	static void stopBroker() {
-		privateBroker.destroy();
+		privateBroker.stop();
 	}
 
 	@Test
@@ -53,7 +48,7 @@ class ProductFnBrokerDownTests {
 		HttpFunctions http = HttpFunctions.onPort(this.port);
 		assertThat(http.post("/saveProduct", kettle("UP-1")).statusCode()).isEqualTo(200);
 
-		privateBroker.destroy();
+		privateBroker.stop();
 		HttpResponse<String> response = http.post("/saveProduct", kettle("DOWN-1"));
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
