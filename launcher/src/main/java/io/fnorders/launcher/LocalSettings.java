@@ -3,6 +3,7 @@ package io.fnorders.launcher;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -17,11 +18,14 @@ import java.util.function.Function;
  * @param redisPort the Redis port
  * @param smtpPort the port of the local SMTP server that receives the e-mails
  * @param binding the transport the functions use (a file of bindings/)
- * @param functionPorts each function's HTTP port, in start order
+ * @param functionPorts each function's HTTP port (of its first instance), in start order
+ * @param replicas how many instances of each function to run (0 to 9); instance {@code i} of a
+ * function listens on its port + 100 × i
  * @param functionJvmOptions JVM options for every function process
  */
 record LocalSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaControllerPort, int redisPort,
-		int smtpPort, String binding, Map<String, Integer> functionPorts, List<String> functionJvmOptions) {
+		int smtpPort, String binding, Map<String, Integer> functionPorts, Map<String, Integer> replicas,
+		List<String> functionJvmOptions) {
 
 	/** The functions, in the order they start. */
 	static final List<String> FUNCTIONS = List.of("product-fn", "inventory-fn", "cart-fn", "notification-fn");
@@ -32,14 +36,29 @@ record LocalSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaCont
 	static LocalSettings from(Function<String, String> env) {
 		Path projectDir = Path.of(value(env, "PROJECT_DIR", ".")).toAbsolutePath().normalize();
 		Map<String, Integer> ports = new LinkedHashMap<>();
+		Map<String, Integer> replicas = new LinkedHashMap<>();
 		for (String function : FUNCTIONS) {
-			String variable = function.substring(0, function.indexOf('-')).toUpperCase() + "_PORT";
-			ports.put(function, port(env, variable, DEFAULT_PORTS.get(function)));
+			ports.put(function, port(env, variableOf(function) + "_PORT", DEFAULT_PORTS.get(function)));
+			replicas.put(function, replicas(env, variableOf(function)));
 		}
 		return new LocalSettings(projectDir, projectDir.resolve(value(env, "DATA_DIR", ".data")),
 				port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093), port(env, "REDIS_PORT", 6379),
-				port(env, "SMTP_PORT", 3025), value(env, "BINDING", "kafka"), ports,
+				port(env, "SMTP_PORT", 3025), value(env, "BINDING", "kafka"), ports, replicas,
 				List.of(value(env, "FUNCTION_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC").trim().split("\\s+")));
+	}
+
+	/** The environment variable stem of a function: {@code INVENTORY} for inventory-fn. */
+	static String variableOf(String function) {
+		return function.substring(0, function.indexOf('-')).toUpperCase(Locale.ROOT);
+	}
+
+	/** The HTTP port of instance {@code index} (from 0) of a function. */
+	int portOf(String function, int index) {
+		return this.functionPorts.get(function) + 100 * index;
+	}
+
+	int replicasOf(String function) {
+		return this.replicas.getOrDefault(function, 1);
 	}
 
 	String kafkaBootstrapServers() {
@@ -49,6 +68,20 @@ record LocalSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaCont
 	private static String value(Function<String, String> env, String name, String fallback) {
 		String value = env.apply(name);
 		return (value == null || value.isBlank()) ? fallback : value.trim();
+	}
+
+	private static int replicas(Function<String, String> env, String name) {
+		String value = value(env, name, "1");
+		try {
+			int count = Integer.parseInt(value);
+			if (count < 0 || count > 9) {
+				throw new NumberFormatException();
+			}
+			return count;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(name + " must be a number of instances from 0 to 9, was '" + value + "'");
+		}
 	}
 
 	private static int port(Function<String, String> env, String name, int fallback) {

@@ -28,7 +28,12 @@ public final class LocalStack {
 
 	private final LocalMail mail;
 
-	private final List<ChildProcess> functions = new ArrayList<>();
+	/** Running instances, in start order; each knows its function and port. */
+	private final List<Instance> instances = new ArrayList<>();
+
+	/** One running process of a function. */
+	record Instance(String function, int index, int port, ChildProcess process) {
+	}
 
 	LocalStack(LocalSettings settings, String java) {
 		this.settings = settings;
@@ -79,17 +84,47 @@ public final class LocalStack {
 		this.kafka.start(this.java);
 		this.kafka.createTopics();
 		say("Topics ready: " + Topics.ALL + " (+ .dlq), " + Topics.DEFAULT_PARTITIONS + " partitions each");
+		List<Instance> started = new ArrayList<>();
 		for (String function : LocalSettings.FUNCTIONS) {
-			this.functions.add(startFunction(function));
+			for (int index = 0; index < this.settings.replicasOf(function); index++) {
+				started.add(launch(function, index));
+			}
 		}
-		for (ChildProcess function : this.functions) {
-			awaitReady(function);
-		}
+		started.forEach(this::awaitReady);
 	}
 
-	private ChildProcess startFunction(String function) {
-		int port = this.settings.functionPorts().get(function);
-		say("Starting " + function + " on port " + port);
+	/**
+	 * Starts one more instance of a function, on the next free instance port, and waits until it
+	 * is ready. Instances of a broker-triggered function join the same consumer group.
+	 */
+	synchronized Instance startInstance(String function) {
+		int index = 0;
+		while (true) {
+			int candidate = index;
+			if (this.instances.stream().noneMatch(i -> i.function().equals(function) && i.index() == candidate)) {
+				break;
+			}
+			index++;
+		}
+		Instance instance = launch(function, index);
+		awaitReady(instance);
+		return instance;
+	}
+
+	/** Stops one instance gracefully (SIGTERM; it finishes its in-flight work and commits). */
+	synchronized void stopInstance(Instance instance) {
+		instance.process().stop(30);
+		this.instances.remove(instance);
+	}
+
+	/** The running instances of a function. */
+	synchronized List<Instance> instancesOf(String function) {
+		return this.instances.stream().filter(instance -> instance.function().equals(function)).toList();
+	}
+
+	private Instance launch(String function, int index) {
+		int port = this.settings.portOf(function, index);
+		say("Starting " + function + (index > 0 ? " #" + (index + 1) : "") + " on port " + port);
 		List<String> command = new ArrayList<>();
 		command.add(this.java);
 		command.addAll(this.settings.functionJvmOptions());
@@ -99,29 +134,33 @@ public final class LocalStack {
 				"127.0.0.1", "SPRING_DATA_REDIS_PORT", String.valueOf(this.settings.redisPort()), "FNORDERS_BINDING",
 				this.settings.binding(), "SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",
 				String.valueOf(this.settings.smtpPort()), "FNORDERS_CART_CATALOG_URL", baseUrl("product-fn"));
-		return ChildProcess.start(function, command, environment,
-				this.settings.dataDir().resolve("logs").resolve(function + ".log"));
+		String name = function + (index > 0 ? "-" + (index + 1) : "");
+		Instance instance = new Instance(function, index, port, ChildProcess.start(name, command, environment,
+				this.settings.dataDir().resolve("logs").resolve(name + ".log")));
+		this.instances.add(instance);
+		return instance;
 	}
 
-	private void awaitReady(ChildProcess function) {
-		String readiness = baseUrl(function.name()) + "/actuator/health/readiness";
+	private void awaitReady(Instance instance) {
+		ChildProcess process = instance.process();
+		String readiness = "http://localhost:" + instance.port() + "/actuator/health/readiness";
 		try {
-			Waits.until(function.name(), Duration.ofSeconds(120), function::isAlive,
-					() -> Waits.answers200(readiness));
+			Waits.until(process.name(), Duration.ofSeconds(120), process::isAlive, () -> Waits.answers200(readiness));
 		}
 		catch (IllegalStateException ex) {
-			throw new IllegalStateException(ex.getMessage() + "; last lines of " + function.log() + ":\n"
-					+ function.logTail(15), ex);
+			throw new IllegalStateException(ex.getMessage() + "; last lines of " + process.log() + ":\n"
+					+ process.logTail(15), ex);
 		}
-		say(function.name() + " is ready");
+		say(process.name() + " is ready");
 	}
 
 	private void printUrls() {
 		System.out.println();
 		System.out.println("Everything is up (transport: " + this.settings.binding() + ").");
-		for (String function : LocalSettings.FUNCTIONS) {
+		for (Instance instance : this.instances) {
+			String url = "http://localhost:" + instance.port();
 			System.out.printf("  %-16s %s   (health: %s/actuator/health, metrics: %s/actuator/prometheus)%n",
-					function, baseUrl(function), baseUrl(function), baseUrl(function));
+					instance.process().name(), url, url, url);
 		}
 		System.out.println("  kafka            " + this.settings.kafkaBootstrapServers());
 		System.out.println("  redis            redis://127.0.0.1:" + this.settings.redisPort());
@@ -134,9 +173,10 @@ public final class LocalStack {
 	/** Stops the functions, then Kafka, then Redis; each function gets 30 s to shut down gracefully. */
 	synchronized void stop() {
 		say("Stopping");
-		for (ChildProcess function : this.functions.reversed()) {
-			function.stop(30);
+		for (Instance instance : this.instances.reversed()) {
+			instance.process().stop(30);
 		}
+		this.instances.clear();
 		ChildProcess broker = this.kafka.process();
 		if (broker != null) {
 			broker.stop(30);
@@ -152,9 +192,12 @@ public final class LocalStack {
 		check(busy, "KAFKA_CONTROLLER_PORT", this.settings.kafkaControllerPort());
 		check(busy, "REDIS_PORT", this.settings.redisPort());
 		check(busy, "SMTP_PORT", this.settings.smtpPort());
-		this.settings.functionPorts()
-			.forEach((function, port) -> check(busy,
-					function.substring(0, function.indexOf('-')).toUpperCase() + "_PORT", port));
+		for (String function : LocalSettings.FUNCTIONS) {
+			for (int index = 0; index < this.settings.replicasOf(function); index++) {
+				check(busy, LocalSettings.variableOf(function) + "_PORT" + (index > 0 ? " (+" + 100 * index + ")" : ""),
+						this.settings.portOf(function, index));
+			}
+		}
 		if (!busy.isEmpty()) {
 			throw new IllegalStateException("ports already in use: " + String.join(", ", busy)
 					+ " (stop what uses them, or set those variables to other ports)");
@@ -168,7 +211,7 @@ public final class LocalStack {
 	}
 
 	private void requireJars() {
-		for (String function : LocalSettings.FUNCTIONS) {
+		for (String function : LocalSettings.FUNCTIONS.stream().filter(f -> this.settings.replicasOf(f) > 0).toList()) {
 			if (!Files.isRegularFile(jar(function))) {
 				throw new IllegalStateException(jar(function) + " is missing: run 'make build' first");
 			}
@@ -185,7 +228,7 @@ public final class LocalStack {
 	}
 
 	private String baseUrl(String function) {
-		return "http://localhost:" + this.settings.functionPorts().get(function);
+		return "http://localhost:" + this.settings.portOf(function, 0);
 	}
 
 	private static void say(String line) {

@@ -21,6 +21,18 @@ class LocalSettingsTests {
 			.containsEntry("inventory-fn", 8083)
 			.containsEntry("notification-fn", 8084);
 		assertThat(settings.dataDir().getFileName()).hasToString(".data");
+		assertThat(settings.replicasOf("inventory-fn")).isEqualTo(1);
+	}
+
+	@Test
+	void runsAsManyInstancesOfAFunctionAsAskedOnPortsAHundredApart() {
+		LocalSettings settings = LocalSettings.from(Map.of("INVENTORY", "3", "CART", "0")::get);
+
+		assertThat(settings.replicasOf("inventory-fn")).isEqualTo(3);
+		assertThat(settings.replicasOf("cart-fn")).isZero();
+		assertThat(settings.portOf("inventory-fn", 2)).isEqualTo(8283);
+		assertThatIllegalArgumentException().isThrownBy(() -> LocalSettings.from(Map.of("INVENTORY", "12")::get))
+			.withMessageContaining("INVENTORY must be a number of instances from 0 to 9");
 	}
 
 	@Test

@@ -59,7 +59,7 @@ class LocalStackTests {
 		}
 		Path dataDir = Files.createTempDirectory("local-stack-test");
 		this.settings = new LocalSettings(Path.of("").toAbsolutePath().getParent(), dataDir, freePort(), freePort(),
-				freePort(), freePort(), "kafka", this.ports,
+				freePort(), freePort(), "kafka", this.ports, Map.of(),
 				List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
 		this.stack = new LocalStack(this.settings, ProcessHandle.current().info().command().orElseThrow());
 		this.stack.start();
