@@ -2,7 +2,8 @@
 #   make run    the whole system locally, no Docker (Kafka KRaft + Redis + the four functions)
 #   make test   every test, against real brokers
 # Variables: BINDING (kafka), KAFKA_PORT (9092), REDIS_PORT (6379), SMTP_PORT (3025), CART_PORT (8081),
-# PRODUCT_PORT (8082), INVENTORY_PORT (8083), NOTIFICATION_PORT (8084), DATA_DIR (.data).
+# PRODUCT_PORT (8082), INVENTORY_PORT (8083), NOTIFICATION_PORT (8084), DATA_DIR (.data);
+# instances per function: CART, PRODUCT, INVENTORY, NOTIFICATION (default 1, e.g. INVENTORY=3).
 
 SHELL := /bin/sh
 .DEFAULT_GOAL := help
