@@ -31,9 +31,11 @@ build: ## compile and package every module (no tests)
 test: ## run every test (unit, binding, integration against a real Kafka broker and Redis)
 	$(MVN) verify
 
-bench: build ## measure reservation throughput of one inventory-fn (real Kafka + Redis); report in functions/inventory-fn/target/bench
+bench: build ## reservation throughput of one inventory-fn, 1 vs 2 instances, rebalance times; reports in */target/bench
 	$(MVN) -pl functions/inventory-fn test -Dtest=ReservationThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
 	  | grep -E '^(reservation throughput|  orders per|  end to end|  Redis)|Tests run:|BUILD'
+	$(MVN) -pl launcher test -Dtest=ScalingBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+	  | grep -E '^(scaling of|  [12] instance|  an instance)|Tests run:|BUILD'
 
 run: build ## start Kafka, Redis and the four functions locally; Ctrl-C stops them
 	BINDING=$(BINDING) DATA_DIR=$(DATA_DIR) PROJECT_DIR=$(CURDIR) \
