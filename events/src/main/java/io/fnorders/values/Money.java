@@ -11,12 +11,18 @@ import org.jspecify.annotations.Nullable;
  */
 public record Money(BigDecimal amount, Currency currency) {
 
+	/** Amounts have at most this many digits before the decimal point. */
+	public static final int MAX_INTEGER_DIGITS = 15;
+
 	public Money {
 		if (amount == null) {
 			throw new IllegalArgumentException("amount is required");
 		}
 		if (currency == null) {
 			throw new IllegalArgumentException("currency is required");
+		}
+		if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+			throw new IllegalArgumentException("amount must be less than 10^" + MAX_INTEGER_DIGITS);
 		}
 		if (amount.signum() < 0) {
 			throw new IllegalArgumentException("amount must not be negative, was " + amount.toPlainString());

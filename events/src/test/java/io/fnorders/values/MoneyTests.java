@@ -29,6 +29,13 @@ class MoneyTests {
 	}
 
 	@Test
+	void refusesAmountsTooLargeToBeAPriceWithoutExpandingThem() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.of(new BigDecimal("1e1000000000"), "EUR"))
+			.withMessageContaining("less than 10^15");
+		assertThat(Money.of(new BigDecimal("999999999999999.99"), "EUR").amount()).hasScaleOf(2);
+	}
+
+	@Test
 	void refusesANegativeAmount() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Money.of(new BigDecimal("-1"), "EUR"))
 			.withMessageContaining("must not be negative");

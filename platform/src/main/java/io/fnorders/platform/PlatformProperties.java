@@ -1,6 +1,7 @@
 package io.fnorders.platform;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,8 +18,10 @@ public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events e
 
 	/**
 	 * @param maxBodySize the largest request body a function accepts; larger ones get 413
+	 * @param eventStreams functions that answer with an endless stream: they are served only as
+	 * Server-Sent Events ({@code Accept: text/event-stream}), anything else gets 406
 	 */
-	public record Http(@DefaultValue("64KB") DataSize maxBodySize) {
+	public record Http(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue List<String> eventStreams) {
 	}
 
 	/**

@@ -15,7 +15,6 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Asks product-fn ({@code GET /product/{sku}}) for a product's name and price. A 404 means no
@@ -33,6 +32,10 @@ class HttpCatalog implements Catalog {
 		this.client = builder.baseUrl(properties.catalogUrl().toString()).requestFactory(requests).build();
 	}
 
+	/** What cart-fn reads of product-fn's answer; the price stays an exact decimal. */
+	record CatalogProduct(String name, BigDecimal price, String currency) {
+	}
+
 	@Override
 	public Optional<CatalogItem> find(Sku sku) {
 		try {
@@ -47,12 +50,11 @@ class HttpCatalog implements Catalog {
 						throw new UnavailableException("The catalog answered " + response.getStatusCode().value()
 								+ " for " + sku);
 					}
-					JsonNode product = response.bodyTo(JsonNode.class);
+					CatalogProduct product = response.bodyTo(CatalogProduct.class);
 					if (product == null) {
 						throw new UnavailableException("The catalog answered no body for " + sku);
 					}
-					return Optional.of(new CatalogItem(sku, product.get("name").asString(),
-							Money.of(new BigDecimal(product.get("price").asString()), product.get("currency").asString())));
+					return Optional.of(new CatalogItem(sku, product.name(), Money.of(product.price(), product.currency())));
 				});
 		}
 		catch (RestClientException ex) {

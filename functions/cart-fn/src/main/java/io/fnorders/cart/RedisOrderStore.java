@@ -1,6 +1,7 @@
 package io.fnorders.cart;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,9 @@ class RedisOrderStore implements OrderStore {
 	private static final RedisScript<Long> TRANSITION = RedisScript.of(new ClassPathResource("scripts/transition.lua"),
 			Long.class);
 
+	/** Longer than any checkout takes (publishing gives up within about ten seconds). */
+	private static final Duration CHECKOUT_LOCK = Duration.ofSeconds(30);
+
 	private final StringRedisTemplate redis;
 
 	private final JsonMapper json;
@@ -60,6 +64,16 @@ class RedisOrderStore implements OrderStore {
 			}
 		}
 		throw new IllegalStateException("a checkout with this Idempotency-Key is in progress; retry shortly");
+	}
+
+	@Override
+	public boolean lockCheckout(String customerId) {
+		return Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(lockKey(customerId), "locked", CHECKOUT_LOCK));
+	}
+
+	@Override
+	public void unlockCheckout(String customerId) {
+		this.redis.delete(lockKey(customerId));
 	}
 
 	@Override
@@ -124,6 +138,10 @@ class RedisOrderStore implements OrderStore {
 
 	private String orderKey(String orderId) {
 		return this.properties.keyPrefix() + ":order:" + orderId;
+	}
+
+	private String lockKey(String customerId) {
+		return this.properties.keyPrefix() + ":checkout-lock:" + customerId;
 	}
 
 	private String checkoutKey(String customerId, String idempotencyKey) {

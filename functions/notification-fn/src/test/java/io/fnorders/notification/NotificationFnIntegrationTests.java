@@ -134,6 +134,12 @@ class NotificationFnIntegrationTests {
 		assertThat(firstEvent.get(5, TimeUnit.SECONDS)).contains(customer, "\"type\":\"PLACED\"");
 	}
 
+	@Test
+	void refusesTheLiveStreamToAClientThatDoesNotAskForServerSentEvents() {
+		assertThat(HttpFunctions.onPort(this.port).get("/notificationStream/" + customerId()).statusCode())
+			.isEqualTo(406);
+	}
+
 	private static List<String> awaitMails(String customer, int count) {
 		Awaitility.await().atMost(WAIT).until(() -> mailsTo(customer).size() >= count);
 		return mailsTo(customer).stream().map(NotificationFnIntegrationTests::subject).toList();

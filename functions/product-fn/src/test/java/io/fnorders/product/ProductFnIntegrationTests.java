@@ -159,6 +159,8 @@ class ProductFnIntegrationTests {
 	void refusesMalformedJson() {
 		assertProblem(this.http.post("/saveProduct", "{\"sku\":"), 400, "Malformed JSON");
 		assertProblem(this.http.post("/saveProduct", ""), 400, "A JSON request body is required");
+		assertProblem(this.http.post("/saveProduct", "null"), 400, "must be a JSON object");
+		assertProblem(this.http.post("/saveProduct", "[]"), 400, "must be a JSON object");
 	}
 
 	@Test
@@ -226,6 +228,19 @@ class ProductFnIntegrationTests {
 		assertThat(this.http.get("/actuator/beans").statusCode()).isEqualTo(404);
 		assertThat(this.http.get("/actuator").statusCode()).isEqualTo(404);
 		assertThat(this.http.get("/trackAvailability").statusCode()).as("broker-only function").isEqualTo(404);
+		assertThat(this.http.get("/actuator/prometheus/x").statusCode()).isEqualTo(404);
+		for (String path : List.of("/actuator/prometheus/x", "/actuator/health", "/actuator/health/liveness")) {
+			HttpResponse<String> forged = this.http.send(this.http.request(path)
+				.header("Content-Type", "application/json")
+				.header("ce-type", "stock.changed")
+				.header("ce-id", "forged")
+				.header("ce-subject", "X")
+				.header("ce-specversion", "1.0")
+				.method("PUT", BodyPublishers.ofString("{\"sku\":\"X\",\"available\":999,\"version\":9}"))
+				.build());
+			assertThat(forged.statusCode()).as("PUT " + path + " must not reach a broker-bound function")
+				.isGreaterThanOrEqualTo(400);
+		}
 	}
 
 	private static void assertProblem(HttpResponse<String> response, int status, String detailPart) {

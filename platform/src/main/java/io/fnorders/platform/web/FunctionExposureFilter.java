@@ -18,6 +18,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,6 +35,8 @@ final class FunctionExposureFilter extends OncePerRequestFilter {
 
 	private final Supplier<List<String>> openPaths;
 
+	private final List<String> eventStreams;
+
 	private volatile @Nullable List<String> resolvedOpenPaths;
 
 	private final DataSize maxBodySize;
@@ -43,23 +46,33 @@ final class FunctionExposureFilter extends OncePerRequestFilter {
 	private final HandlerExceptionResolver exceptionResolver;
 
 	/**
-	 * @param openPaths the paths that are not functions and pass untouched, each with what lies
-	 * below it: the exposed actuator endpoints and the error page (asked for once, on first use,
-	 * when the endpoints are known)
+	 * @param openPaths the exposed actuator endpoints: they pass untouched for GET and HEAD, exactly
+	 * (health also with its groups below it); asked for once, on first use, when they are known
+	 * @param eventStreams the functions served only as Server-Sent Events
 	 */
-	FunctionExposureFilter(FunctionExposure exposure, Supplier<List<String>> openPaths, DataSize maxBodySize,
-			JsonMapper jsonMapper, HandlerExceptionResolver exceptionResolver) {
+	FunctionExposureFilter(FunctionExposure exposure, Supplier<List<String>> openPaths, List<String> eventStreams,
+			DataSize maxBodySize, JsonMapper jsonMapper, HandlerExceptionResolver exceptionResolver) {
 		this.exposure = exposure;
 		this.openPaths = openPaths;
+		this.eventStreams = List.copyOf(eventStreams);
 		this.maxBodySize = maxBodySize;
 		this.jsonMapper = jsonMapper;
 		this.exceptionResolver = exceptionResolver;
 	}
 
+	/**
+	 * Only reads of the exposed actuator endpoints bypass the gate. Anything else under them (a
+	 * deeper path, another method) would fall through to Spring Cloud Function's catch-all mapping
+	 * and its fallback to the broker-bound functions, so it is gated like any other path.
+	 */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
+		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+			return false;
+		}
 		String path = pathOf(request);
-		return openPaths().stream().anyMatch(open -> path.equals(open) || path.startsWith(open + "/"));
+		return openPaths().stream()
+			.anyMatch(open -> path.equals(open) || (open.endsWith("/health") && path.startsWith(open + "/")));
 	}
 
 	private List<String> openPaths() {
@@ -98,6 +111,10 @@ final class FunctionExposureFilter extends OncePerRequestFilter {
 			case ALLOWED -> {
 			}
 		}
+		if (this.eventStreams.contains(function) && !acceptsEventStream(request)) {
+			throw new ProblemException(HttpStatus.NOT_ACCEPTABLE,
+					"'" + function + "' is a live stream: ask for it with 'Accept: text/event-stream'");
+		}
 		if (!"POST".equals(method) && !"PUT".equals(method)) {
 			return request;
 		}
@@ -105,6 +122,19 @@ final class FunctionExposureFilter extends OncePerRequestFilter {
 		byte[] body = readBounded(request);
 		requireWellFormed(body);
 		return new CachedBodyRequest(request, body);
+	}
+
+	private static boolean acceptsEventStream(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		if (accept == null) {
+			return false;
+		}
+		try {
+			return MediaType.parseMediaTypes(accept).stream().anyMatch(MediaType.TEXT_EVENT_STREAM::equalsTypeAndSubtype);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private void requireJson(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
@@ -146,15 +176,18 @@ final class FunctionExposureFilter extends OncePerRequestFilter {
 	}
 
 	private void requireWellFormed(byte[] body) {
-		boolean empty;
+		JsonNode tree;
 		try {
-			empty = this.jsonMapper.readTree(body).isMissingNode();
+			tree = this.jsonMapper.readTree(body);
 		}
 		catch (JacksonException ex) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "Malformed JSON: " + ex.getOriginalMessage());
 		}
-		if (empty) {
+		if (tree.isMissingNode()) {
 			throw new ProblemException(HttpStatus.BAD_REQUEST, "A JSON request body is required");
+		}
+		if (!tree.isObject()) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "The request body must be a JSON object");
 		}
 	}
 

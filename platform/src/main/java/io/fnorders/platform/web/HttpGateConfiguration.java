@@ -47,12 +47,12 @@ public class HttpGateConfiguration {
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver,
 			ObjectProvider<PathMappedEndpoints> actuatorEndpoints) {
 		Supplier<List<String>> openPaths = () -> {
-			List<String> paths = new ArrayList<>(List.of("/error"));
+			List<String> paths = new ArrayList<>();
 			actuatorEndpoints.ifAvailable(endpoints -> paths.addAll(endpoints.getAllPaths()));
 			return paths;
 		};
-		FunctionExposureFilter filter = new FunctionExposureFilter(exposure, openPaths, properties.http().maxBodySize(),
-				jsonMapper, exceptionResolver);
+		FunctionExposureFilter filter = new FunctionExposureFilter(exposure, openPaths,
+				properties.http().eventStreams(), properties.http().maxBodySize(), jsonMapper, exceptionResolver);
 		FilterRegistrationBean<FunctionExposureFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
 		return registration;

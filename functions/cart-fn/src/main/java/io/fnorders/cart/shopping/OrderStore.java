@@ -14,6 +14,15 @@ public interface OrderStore {
 	 */
 	String claimCheckout(String customerId, String idempotencyKey, String candidateOrderId);
 
+	/**
+	 * Takes the customer's checkout lock, so two checkouts of one cart (with different keys) cannot
+	 * both turn it into an order. The lock lapses by itself after a while.
+	 * @return false when another checkout holds it
+	 */
+	boolean lockCheckout(String customerId);
+
+	void unlockCheckout(String customerId);
+
 	/** Forgets a claim whose checkout did not happen, so the key can be used again. */
 	void forgetCheckout(String customerId, String idempotencyKey);
 

@@ -59,15 +59,28 @@ public class Shopping {
 	/**
 	 * Turns the cart into an order, once per idempotency key: the same key returns the same order
 	 * and announces nothing new. The cart is emptied only after the broker has {@code order.placed};
-	 * if it cannot be reached the failure reaches the caller and the cart is kept.
-	 * @throws IllegalStateException when the cart is empty, or the same key is being checked out
-	 * right now
+	 * if it cannot be reached the failure reaches the caller, the cart is kept, and a retry with the
+	 * same key announces the same order (with the same event id, so nothing is doubled). One
+	 * checkout of a customer's cart runs at a time.
+	 * @throws IllegalStateException when the cart is empty, or a checkout of this cart is running
 	 */
 	public Order checkout(String customerId, String idempotencyKey) {
 		requireCustomer(customerId);
 		if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
 			throw new IllegalArgumentException("the Idempotency-Key header must be 1 to 200 characters");
 		}
+		if (!this.orders.lockCheckout(customerId)) {
+			throw new IllegalStateException("a checkout of this cart is in progress; retry shortly");
+		}
+		try {
+			return checkoutLocked(customerId, idempotencyKey);
+		}
+		finally {
+			this.orders.unlockCheckout(customerId);
+		}
+	}
+
+	private Order checkoutLocked(String customerId, String idempotencyKey) {
 		String candidate = this.orderIds.get();
 		String orderId = this.orders.claimCheckout(customerId, idempotencyKey, candidate);
 		Optional<Order> existing = this.orders.find(orderId);
@@ -77,23 +90,27 @@ public class Shopping {
 		if (!orderId.equals(candidate)) {
 			throw new IllegalStateException("a checkout with this Idempotency-Key is in progress; retry shortly");
 		}
-		Cart cart = this.carts.get(customerId);
-		if (cart.isEmpty()) {
-			this.orders.forgetCheckout(customerId, idempotencyKey);
-			throw new IllegalStateException("the cart of " + customerId + " is empty");
-		}
-		Order order = Order.place(orderId, cart, this.clock.instant());
-		this.orders.save(order);
+		Order order;
 		try {
-			return announce(order);
+			Cart cart = this.carts.get(customerId);
+			if (cart.isEmpty()) {
+				throw new IllegalStateException("the cart of " + customerId + " is empty");
+			}
+			order = Order.place(orderId, cart, this.clock.instant());
+			this.orders.save(order);
 		}
 		catch (RuntimeException ex) {
-			this.orders.delete(orderId);
 			this.orders.forgetCheckout(customerId, idempotencyKey);
 			throw ex;
 		}
+		return announce(order);
 	}
 
+	/**
+	 * Publishes the order, then marks it published and takes its lines out of the cart. From the
+	 * moment the event may have reached the broker nothing is undone: a failure leaves the order
+	 * and its key for the retry.
+	 */
 	private Order announce(Order order) {
 		this.events.placed(order);
 		this.orders.markPublished(order.orderId());
@@ -107,21 +124,21 @@ public class Shopping {
 	}
 
 	/**
-	 * Cancels a placed or confirmed order: announces {@code order.cancelled}, so inventory releases
-	 * its stock, then marks it cancelled. Cancelling a cancelled order changes nothing.
+	 * Cancels a placed or confirmed order: marks it cancelled, then announces
+	 * {@code order.cancelled} so inventory releases its stock. Asking again announces the same event
+	 * again (same id: released once, e-mailed once), so a cancel whose announcement failed is
+	 * completed by repeating it.
 	 * @throws IllegalStateException when the order was rejected
 	 */
 	public Order cancel(String orderId, String reason) {
-		Order order = order(orderId);
-		if (order.status() == OrderStatus.CANCELLED) {
-			return order;
-		}
-		if (!order.status().next().contains(OrderStatus.CANCELLED)) {
+		Order order = this.orders
+			.transition(orderId, Set.of(OrderStatus.PLACED, OrderStatus.CONFIRMED), OrderStatus.CANCELLED, reason)
+			.orElseThrow(() -> new NoSuchElementException("No order with id '" + orderId + "'"));
+		if (order.status() != OrderStatus.CANCELLED) {
 			throw new IllegalStateException("order " + orderId + " is " + order.status() + " and cannot be cancelled");
 		}
-		this.events.cancelled(order, reason);
-		return this.orders.transition(orderId, Set.of(OrderStatus.PLACED, OrderStatus.CONFIRMED), OrderStatus.CANCELLED,
-				reason).orElse(order);
+		this.events.cancelled(order, (order.reason() != null) ? order.reason() : reason);
+		return order;
 	}
 
 	/**

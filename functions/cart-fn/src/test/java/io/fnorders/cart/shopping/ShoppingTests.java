@@ -68,17 +68,37 @@ class ShoppingTests {
 	}
 
 	@Test
-	void keepsTheCartAndForgetsTheKeyWhenTheOrderCannotBeAnnounced() {
+	void keepsTheCartWhenTheOrderCannotBeAnnouncedAndAnnouncesItOnARetryWithTheSameKey() {
 		this.shopping.addItem("c-1", MUG, 2);
 		this.events.brokerDown = true;
 
 		assertThatIllegalStateException().isThrownBy(() -> this.shopping.checkout("c-1", "key-1"));
 		assertThat(this.shopping.cart("c-1").lines()).hasSize(1);
-		assertThat(this.orders.orders).isEmpty();
+		assertThat(this.orders.orders.values()).singleElement().extracting(Order::published).isEqualTo(false);
 
 		this.events.brokerDown = false;
 		Order order = this.shopping.checkout("c-1", "key-1");
 		assertThat(this.events.placed).containsExactly(order.orderId());
+		assertThat(order.published()).isTrue();
+		assertThat(this.orders.orders).hasSize(1);
+		assertThat(this.shopping.cart("c-1").isEmpty()).isTrue();
+	}
+
+	@Test
+	void forgetsTheKeyWhenNoOrderCouldBeMade() {
+		assertThatIllegalStateException().isThrownBy(() -> this.shopping.checkout("c-1", "key-1"));
+		this.shopping.addItem("c-1", MUG, 1);
+
+		assertThat(this.shopping.checkout("c-1", "key-1").status()).isEqualTo(OrderStatus.PLACED);
+	}
+
+	@Test
+	void runsOneCheckoutOfACartAtATime() {
+		this.shopping.addItem("c-1", MUG, 1);
+		this.orders.lockCheckout("c-1");
+
+		assertThatIllegalStateException().isThrownBy(() -> this.shopping.checkout("c-1", "key-2"))
+			.withMessageContaining("in progress");
 	}
 
 	@Test
@@ -108,8 +128,9 @@ class ShoppingTests {
 		Order order = this.shopping.checkout("c-1", "key-1");
 
 		assertThat(this.shopping.cancel(order.orderId(), "no").status()).isEqualTo(OrderStatus.CANCELLED);
-		assertThat(this.shopping.cancel(order.orderId(), "no").status()).isEqualTo(OrderStatus.CANCELLED);
-		assertThat(this.events.cancelled).containsExactly(order.orderId());
+		assertThat(this.shopping.cancel(order.orderId(), "again").reason()).isEqualTo("no");
+		assertThat(this.events.cancelled).as("the same event, announced again").containsExactly(order.orderId(),
+				order.orderId());
 
 		this.shopping.addItem("c-1", MUG, 1);
 		Order rejected = this.shopping.checkout("c-1", "key-2");
@@ -163,6 +184,18 @@ class ShoppingTests {
 		final Map<String, String> keys = new HashMap<>();
 
 		final Map<String, Order> orders = new HashMap<>();
+
+		final Set<String> locks = new java.util.HashSet<>();
+
+		@Override
+		public boolean lockCheckout(String customerId) {
+			return this.locks.add(customerId);
+		}
+
+		@Override
+		public void unlockCheckout(String customerId) {
+			this.locks.remove(customerId);
+		}
 
 		@Override
 		public String claimCheckout(String customerId, String idempotencyKey, String candidateOrderId) {
