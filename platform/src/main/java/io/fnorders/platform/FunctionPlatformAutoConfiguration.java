@@ -1,7 +1,11 @@
 package io.fnorders.platform;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
+
+import io.fnorders.events.Topics;
 import io.fnorders.platform.messaging.CloudEventPublisher;
 import io.fnorders.platform.messaging.CloudEventReader;
 import io.fnorders.platform.messaging.CloudEvents;
@@ -10,6 +14,7 @@ import io.fnorders.platform.messaging.DeadLetterTopics;
 import io.fnorders.platform.messaging.KafkaClusterIdTimeout;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,6 +28,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -64,6 +71,22 @@ public class FunctionPlatformAutoConfiguration {
 	@ConditionalOnMissingBean(DlqPartitionFunction.class)
 	DeadLetterCounter deadLetterCounter(MeterRegistry registry) {
 		return new DeadLetterCounter(registry);
+	}
+
+	/**
+	 * Every event topic and its dead-letter topic, with {@link Topics#DEFAULT_PARTITIONS}
+	 * partitions: created at start-up if missing (whichever service starts first), so a dead
+	 * letter always finds its topic with as many partitions as its source.
+	 */
+	@Bean
+	@ConditionalOnClass(NewTopic.class)
+	KafkaAdmin.NewTopics eventTopics() {
+		List<NewTopic> topics = new ArrayList<>();
+		for (String topic : Topics.ALL) {
+			topics.add(TopicBuilder.name(topic).partitions(Topics.DEFAULT_PARTITIONS).build());
+			topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(Topics.DEFAULT_PARTITIONS).build());
+		}
+		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
 	}
 
 	@Bean

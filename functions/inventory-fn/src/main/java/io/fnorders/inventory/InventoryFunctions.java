@@ -9,6 +9,7 @@ import io.fnorders.events.EventTypes;
 import io.fnorders.events.OrderCancelled;
 import io.fnorders.events.OrderPlaced;
 import io.fnorders.inventory.stock.Inventory;
+import io.fnorders.inventory.stock.ReservationListener;
 import io.fnorders.inventory.stock.ReservationOutcome;
 import io.fnorders.inventory.stock.ReservationRequest;
 import io.fnorders.inventory.stock.StockEvents;
@@ -34,8 +35,8 @@ class InventoryFunctions {
 	private static final Logger log = LoggerFactory.getLogger(InventoryFunctions.class);
 
 	@Bean
-	Inventory inventory(StockStore store, StockEvents events) {
-		return new Inventory(store, events);
+	Inventory inventory(StockStore store, StockEvents events, ReservationListener listener) {
+		return new Inventory(store, events, listener);
 	}
 
 	/** Sets a sku's units on hand. */
@@ -66,12 +67,11 @@ class InventoryFunctions {
 	 */
 	@Bean
 	Function<Message<byte[]>, @Nullable Message<?>> reserveStock(Inventory inventory, CloudEventReader reader,
-			OrderStatusMessages statusMessages, ReservationMetrics metrics) {
+			OrderStatusMessages statusMessages) {
 		return message -> {
 			ReceivedEvent<?> event = reader.read(message, EventTypes.ORDER_PLACED, EventTypes.ORDER_CANCELLED);
 			if (event.is(EventTypes.ORDER_PLACED)) {
 				ReservationOutcome outcome = inventory.reserve(request(event, event.dataAs(EventTypes.ORDER_PLACED)));
-				metrics.decided(outcome);
 				log.info("Order {}", outcome instanceof ReservationOutcome.Confirmed ? "confirmed" : "rejected",
 						kv("orderId", outcome.orderId()), kv("customerId", outcome.customerId()),
 						kv("repeated", outcome.repeated()));
@@ -79,10 +79,11 @@ class InventoryFunctions {
 			}
 			OrderCancelled cancelled = event.dataAs(EventTypes.ORDER_CANCELLED);
 			requireSubject(event, cancelled.orderId());
-			inventory.release(cancelled.orderId()).ifPresentOrElse(release -> {
-				metrics.released(release);
-				log.info("Released the stock of a cancelled order", kv("orderId", release.orderId()));
-			}, () -> log.info("Nothing to release for a cancelled order", kv("orderId", cancelled.orderId())));
+			inventory.release(cancelled.orderId())
+				.ifPresentOrElse(
+						release -> log.info("Released the stock of a cancelled order", kv("orderId", release.orderId()),
+								kv("repeated", release.repeated())),
+						() -> log.info("Nothing to release for a cancelled order", kv("orderId", cancelled.orderId())));
 			return null;
 		};
 	}

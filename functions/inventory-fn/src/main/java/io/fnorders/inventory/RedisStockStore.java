@@ -128,7 +128,7 @@ class RedisStockStore implements StockStore {
 			return Optional.empty();
 		}
 		return Optional.of(new Release(orderId, lines(result.get("reservation").get("lines")),
-				levels(result.get("levels"))));
+				levels(result.get("levels")), result.get("repeated").asBoolean()));
 	}
 
 	private Map<Sku, Integer> lines(JsonNode lines) {

@@ -1,6 +1,7 @@
 package io.fnorders.inventory;
 
 import io.fnorders.inventory.stock.Release;
+import io.fnorders.inventory.stock.ReservationListener;
 import io.fnorders.inventory.stock.ReservationOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,10 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Business counters: {@code fnorders_reservations_total{outcome=confirmed|rejected|released}}.
- * A redelivered order is not counted twice.
+ * Inventory reports each first decision and release once, before announcing it.
  */
 @Component
-class ReservationMetrics {
+class ReservationMetrics implements ReservationListener {
 
 	private final Counter confirmed;
 
@@ -32,17 +33,16 @@ class ReservationMetrics {
 			.register(registry);
 	}
 
-	void decided(ReservationOutcome outcome) {
-		if (outcome.repeated()) {
-			return;
-		}
+	@Override
+	public void decided(ReservationOutcome outcome) {
 		switch (outcome) {
 			case ReservationOutcome.Confirmed confirmation -> this.confirmed.increment();
 			case ReservationOutcome.Rejected rejection -> this.rejected.increment();
 		}
 	}
 
-	void released(Release release) {
+	@Override
+	public void released(Release release) {
 		this.released.increment();
 	}
 

@@ -214,7 +214,7 @@ class InventoryFnIntegrationTests {
 		writer.send(Topics.ORDERS, unknownType, EventWriter.headers("order.shipped", "e-" + unknownType, unknownType),
 				"{}".getBytes(StandardCharsets.UTF_8));
 		writer.send(Topics.ORDERS, invalidData, EventWriter.headers("order.placed", "e-" + invalidData, invalidData),
-				"{\"orderId\":\"%s\",\"customerId\":\"c\",\"lines\":[{\"sku\":\"A\",\"quantity\":0}],\"total\":0,\"currency\":\"EUR\",\"placedAt\":\"2026-01-01T00:00:00Z\"}"
+				"{\"orderId\":\"%s\",\"customerId\":\"c\",\"lines\":[{\"sku\":\"A\",\"quantity\":0,\"unitPrice\":1}],\"total\":0,\"currency\":\"EUR\",\"placedAt\":\"2026-01-01T00:00:00Z\"}"
 					.formatted(invalidData)
 					.getBytes(StandardCharsets.UTF_8));
 		String mug = uniqueSku("MUG");

@@ -6,6 +6,7 @@ import java.util.List;
 import io.fnorders.notification.notices.Notice;
 import io.fnorders.notification.notices.NoticeKind;
 import io.fnorders.notification.notices.NotificationLog;
+import io.fnorders.notification.notices.NotificationLog.Claim;
 import io.fnorders.notification.notices.SentNotification;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -43,9 +44,18 @@ class RedisNotificationLog implements NotificationLog {
 	}
 
 	@Override
-	public boolean claim(String orderId, NoticeKind kind) {
-		return Boolean.TRUE.equals(
-				this.redis.opsForValue().setIfAbsent(sentKey(orderId, kind), "sending", this.properties.claimTtl()));
+	public Claim claim(String orderId, NoticeKind kind) {
+		String key = sentKey(orderId, kind);
+		for (int attempt = 0; attempt < 2; attempt++) {
+			if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(key, "sending", this.properties.claimTtl()))) {
+				return Claim.CLAIMED;
+			}
+			String state = this.redis.opsForValue().get(key);
+			if (state != null) {
+				return "sent".equals(state) ? Claim.SENT : Claim.IN_PROGRESS;
+			}
+		}
+		return Claim.IN_PROGRESS;
 	}
 
 	@Override

@@ -12,9 +12,10 @@ import io.fnorders.values.Sku;
  *
  * @param orderId the order
  * @param lines units released per sku
- * @param levels stock levels after the release
+ * @param levels stock levels after the release (now, for a repeated one)
+ * @param repeated whether the order had been released before: nothing changed this time
  */
-public record Release(String orderId, Map<Sku, Integer> lines, List<StockLevel> levels) {
+public record Release(String orderId, Map<Sku, Integer> lines, List<StockLevel> levels, boolean repeated) {
 
 	public Release {
 		lines = Collections.unmodifiableMap(new LinkedHashMap<>(lines));

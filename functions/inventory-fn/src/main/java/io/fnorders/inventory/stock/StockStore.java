@@ -28,8 +28,9 @@ public interface StockStore {
 	ReservationOutcome reserve(ReservationRequest request);
 
 	/**
-	 * Releases what a confirmed order holds, once. Empty when the order is unknown, was rejected,
-	 * or was released before.
+	 * Releases what a confirmed order holds, once; asked again, answers the same release marked
+	 * {@code repeated}, with the levels as they are now. Empty when the order is unknown or was
+	 * rejected.
 	 */
 	Optional<Release> release(String orderId);
 

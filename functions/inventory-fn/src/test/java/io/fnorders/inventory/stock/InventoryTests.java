@@ -21,7 +21,28 @@ class InventoryTests {
 
 	private final List<StockLevel> announced = new ArrayList<>();
 
-	private final Inventory inventory = new Inventory(this.store, this.announced::addAll);
+	private final List<Object> decisions = new ArrayList<>();
+
+	private boolean brokerDown;
+
+	private final Inventory inventory = new Inventory(this.store, levels -> {
+		if (this.brokerDown) {
+			throw new IllegalStateException("broker down");
+		}
+		this.announced.addAll(levels);
+	}, new ReservationListener() {
+
+		@Override
+		public void decided(ReservationOutcome outcome) {
+			InventoryTests.this.decisions.add(outcome);
+		}
+
+		@Override
+		public void released(Release release) {
+			InventoryTests.this.decisions.add(release);
+		}
+
+	});
 
 	@Test
 	void announcesEveryChangeOfStock() {
@@ -43,10 +64,35 @@ class InventoryTests {
 
 	@Test
 	void letsTheStoreRefuseStockBelowWhatIsReserved() {
+		this.brokerDown = false;
 		this.store.refuseSet = true;
 
 		assertThatIllegalStateException().isThrownBy(() -> this.inventory.setStock(MUG, 1));
 		assertThat(this.announced).isEmpty();
+	}
+
+	@Test
+	void keepsAStockChangeThatCannotBeAnnouncedRightAway() {
+		this.brokerDown = true;
+
+		assertThat(this.inventory.restock(MUG, 3).onHand()).isEqualTo(3);
+		assertThat(this.inventory.level(MUG)).get().extracting(StockLevel::onHand).isEqualTo(3L);
+	}
+
+	@Test
+	void reportsADecisionOnceEvenWhenItsAnnouncementFails() {
+		StockLevel level = new StockLevel(MUG, 5, 2, 3);
+		this.store.outcome = new ReservationOutcome.Confirmed("o-1", "c-1", Map.of(MUG, 2), List.of(level), false);
+		this.brokerDown = true;
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.inventory.reserve(request("o-1", "MUG", 2)))
+			.isInstanceOf(IllegalStateException.class);
+		this.brokerDown = false;
+		this.store.outcome = new ReservationOutcome.Confirmed("o-1", "c-1", Map.of(MUG, 2), List.of(level), true);
+		this.inventory.reserve(request("o-1", "MUG", 2));
+
+		assertThat(this.decisions).hasSize(1);
+		assertThat(this.announced).containsExactly(level);
 	}
 
 	@Test
@@ -73,10 +119,13 @@ class InventoryTests {
 	@Test
 	void announcesTheLevelsAfterARelease() {
 		StockLevel after = new StockLevel(MUG, 5, 0, 4);
-		this.store.release = Optional.of(new Release("o-1", Map.of(MUG, 2), List.of(after)));
-
+		this.store.release = Optional.of(new Release("o-1", Map.of(MUG, 2), List.of(after), false));
 		assertThat(this.inventory.release("o-1")).isPresent();
-		assertThat(this.announced).containsExactly(after);
+		this.store.release = Optional.of(new Release("o-1", Map.of(MUG, 2), List.of(after), true));
+		assertThat(this.inventory.release("o-1")).isPresent();
+
+		assertThat(this.announced).as("announced again on the repeat").containsExactly(after, after);
+		assertThat(this.decisions).as("released once").hasSize(1);
 	}
 
 	@Test

@@ -5,12 +5,25 @@ import java.util.List;
 /** Which notices were sent, and the per-customer history. */
 public interface NotificationLog {
 
+	/** What a claim found. */
+	enum Claim {
+
+		/** This caller may send now. */
+		CLAIMED,
+
+		/** The notice was sent before. */
+		SENT,
+
+		/** Another delivery claimed it and has not recorded it yet. */
+		IN_PROGRESS
+
+	}
+
 	/**
-	 * Claims the right to send the notice of this order and kind; false when it was sent already or
-	 * is being sent right now. A claim that is neither released nor recorded lapses after a while,
-	 * so a crash between claiming and sending loses nothing.
+	 * Claims the right to send the notice of this order and kind. A claim that is neither released
+	 * nor recorded lapses after a while, so a crash between claiming and sending loses nothing.
 	 */
-	boolean claim(String orderId, NoticeKind kind);
+	Claim claim(String orderId, NoticeKind kind);
 
 	/** Gives a claim back after a failed send, so a retry may send. */
 	void release(String orderId, NoticeKind kind);

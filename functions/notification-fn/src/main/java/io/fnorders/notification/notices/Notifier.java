@@ -6,7 +6,8 @@ import java.util.function.Function;
 /**
  * Sends one e-mail per order and kind, however often the event behind it is delivered: a notice
  * is claimed before it is sent and recorded once it was; a failed send gives the claim back and
- * the failure to the caller, who retries.
+ * the failure to the caller, who retries. A delivery that finds the notice claimed but not yet
+ * recorded fails too, so it is retried instead of being dropped.
  */
 public class Notifier {
 
@@ -28,10 +29,20 @@ public class Notifier {
 		this.clock = clock;
 	}
 
-	/** @return whether an e-mail went out (false for a repeat) */
+	/**
+	 * @return whether an e-mail went out (false when it had been sent before)
+	 * @throws IllegalStateException when another delivery is sending it right now: retrying later
+	 * either finds it sent or, if that delivery died, finds the claim lapsed and sends
+	 */
 	public boolean send(Notice notice) {
-		if (!this.log.claim(notice.orderId(), notice.kind())) {
-			return false;
+		switch (this.log.claim(notice.orderId(), notice.kind())) {
+			case SENT -> {
+				return false;
+			}
+			case IN_PROGRESS -> throw new IllegalStateException("the " + notice.kind() + " notice of order "
+					+ notice.orderId() + " is being sent by another delivery");
+			case CLAIMED -> {
+			}
 		}
 		String recipient = this.recipients.apply(notice.customerId());
 		try {

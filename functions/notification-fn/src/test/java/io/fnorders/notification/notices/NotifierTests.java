@@ -19,6 +19,8 @@ class NotifierTests {
 
 	private final Set<String> claims = new HashSet<>();
 
+	private final Set<String> sent = new HashSet<>();
+
 	private final List<SentNotification> history = new ArrayList<>();
 
 	private boolean mailServerDown;
@@ -31,8 +33,11 @@ class NotifierTests {
 	}, new NotificationLog() {
 
 		@Override
-		public boolean claim(String orderId, NoticeKind kind) {
-			return NotifierTests.this.claims.add(orderId + kind);
+		public Claim claim(String orderId, NoticeKind kind) {
+			if (NotifierTests.this.sent.contains(orderId + kind)) {
+				return Claim.SENT;
+			}
+			return NotifierTests.this.claims.add(orderId + kind) ? Claim.CLAIMED : Claim.IN_PROGRESS;
 		}
 
 		@Override
@@ -41,8 +46,9 @@ class NotifierTests {
 		}
 
 		@Override
-		public void recordSent(SentNotification sent) {
-			NotifierTests.this.history.add(sent);
+		public void recordSent(SentNotification notification) {
+			NotifierTests.this.sent.add(notification.notice().orderId() + notification.notice().kind());
+			NotifierTests.this.history.add(notification);
 		}
 
 		@Override
@@ -72,6 +78,15 @@ class NotifierTests {
 		this.mailServerDown = false;
 		assertThat(this.notifier.send(PLACED)).isTrue();
 		assertThat(this.mails).hasSize(1);
+	}
+
+	@Test
+	void failsInsteadOfDroppingANoticeAnotherDeliveryIsStillSending() {
+		this.claims.add("o-1" + NoticeKind.PLACED);
+
+		assertThatIllegalStateException().isThrownBy(() -> this.notifier.send(PLACED))
+			.withMessageContaining("being sent by another delivery");
+		assertThat(this.mails).isEmpty();
 	}
 
 	@Test
