@@ -2,21 +2,16 @@ package io.fnorders.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +25,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -60,16 +53,9 @@ class InventoryScalingTests {
 	private LocalStack stack;
 
 	@BeforeAll
-	void startTwoInventoryInstances() throws Exception {
-		Map<String, Integer> ports = new LinkedHashMap<>();
-		Map<String, Integer> replicas = new LinkedHashMap<>();
-		for (String function : LocalSettings.FUNCTIONS) {
-			ports.put(function, freePort());
-			replicas.put(function, function.equals(INVENTORY) ? 2 : 0);
-		}
-		this.settings = new LocalSettings(Path.of("").toAbsolutePath().getParent(),
-				Files.createTempDirectory("scaling-test"), freePort(), freePort(), freePort(), freePort(), "kafka", ports,
-				replicas, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+	void startTwoInventoryInstances() {
+		this.settings = LauncherFixtures.settings(Map.of("product-fn", 0, INVENTORY, 2, "cart-fn", 0, "notification-fn", 0),
+				"-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 		this.stack = new LocalStack(this.settings, ProcessHandle.current().info().command().orElseThrow());
 		this.stack.start();
 	}
@@ -92,7 +78,7 @@ class InventoryScalingTests {
 			for (int i = 0; i < ORDERS; i++) {
 				String orderId = "scale-" + UUID.randomUUID();
 				orderIds.add(orderId);
-				producer.send(placed(orderId, skus.get(i % skus.size())));
+				producer.send(LauncherFixtures.orderPlaced(orderId, skus.get(i % skus.size())));
 				if (i == ORDERS / 3) {
 					producer.flush();
 					LocalStack.Instance first = this.stack.instancesOf(INVENTORY).get(0);
@@ -149,16 +135,6 @@ class InventoryScalingTests {
 				new StringSerializer());
 	}
 
-	private static ProducerRecord<String, String> placed(String orderId, String sku) {
-		String data = """
-				{"orderId":"%s","customerId":"scaler","lines":[{"sku":"%s","quantity":1,"unitPrice":1.00}],\
-				"total":1.00,"currency":"EUR","placedAt":"2026-11-25T10:00:00Z"}""".formatted(orderId, sku);
-		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS, orderId, data);
-		Map.of("ce_specversion", "1.0", "ce_type", "order.placed", "ce_id", "order.placed:" + orderId, "ce_source",
-				"scaling-test", "ce_subject", orderId, "content-type", "application/json")
-			.forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-		return record;
-	}
 
 	private static String sku() {
 		return "SCALE-" + UUID.randomUUID().toString().substring(0, 8);
@@ -177,10 +153,5 @@ class InventoryScalingTests {
 		assertThat(status).isEqualTo(200);
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
 
 }

@@ -1,9 +1,8 @@
 package io.fnorders.launcher;
 
+import static io.fnorders.launcher.LauncherFixtures.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -59,10 +58,5 @@ class LocalKafkaTests {
 		}
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
 
 }

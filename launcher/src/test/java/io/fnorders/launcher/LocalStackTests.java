@@ -2,16 +2,12 @@ package io.fnorders.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,13 +50,8 @@ class LocalStackTests {
 
 	@BeforeAll
 	void startTheWholeSystem() throws Exception {
-		for (String function : LocalSettings.FUNCTIONS) {
-			this.ports.put(function, freePort());
-		}
-		Path dataDir = Files.createTempDirectory("local-stack-test");
-		this.settings = new LocalSettings(Path.of("").toAbsolutePath().getParent(), dataDir, freePort(), freePort(),
-				freePort(), freePort(), "kafka", this.ports, Map.of(),
-				List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+		this.settings = LauncherFixtures.settings(Map.of(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+		this.ports.putAll(this.settings.functionPorts());
 		this.stack = new LocalStack(this.settings, ProcessHandle.current().info().command().orElseThrow());
 		this.stack.start();
 	}
@@ -266,10 +257,5 @@ class LocalStackTests {
 			.build(), BodyHandlers.ofString());
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
 
 }

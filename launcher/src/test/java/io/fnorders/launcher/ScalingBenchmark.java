@@ -2,20 +2,16 @@ package io.fnorders.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.GroupState;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -55,15 +49,8 @@ class ScalingBenchmark {
 
 	@Test
 	void measureOneVersusTwoInstancesAndRebalances() throws Exception {
-		Map<String, Integer> ports = new LinkedHashMap<>();
-		Map<String, Integer> replicas = new LinkedHashMap<>();
-		for (String function : LocalSettings.FUNCTIONS) {
-			ports.put(function, freePort());
-			replicas.put(function, function.equals(INVENTORY) ? 1 : 0);
-		}
-		LocalSettings settings = new LocalSettings(Path.of("").toAbsolutePath().getParent(),
-				Files.createTempDirectory("scaling-bench"), freePort(), freePort(), freePort(), freePort(), "kafka",
-				ports, replicas, List.of("-Xmx384m", "-XX:+UseSerialGC"));
+		LocalSettings settings = LauncherFixtures.settings(
+				Map.of("product-fn", 0, INVENTORY, 1, "cart-fn", 0, "notification-fn", 0), "-Xmx384m", "-XX:+UseSerialGC");
 		LocalStack stack = new LocalStack(settings, ProcessHandle.current().info().command().orElseThrow());
 		List<Double> one = new ArrayList<>();
 		List<Double> two = new ArrayList<>();
@@ -115,7 +102,7 @@ class ScalingBenchmark {
 			for (int i = 0; i < count; i++) {
 				String orderId = "bench-" + UUID.randomUUID();
 				orderIds.add(orderId);
-				producer.send(placed(orderId, sku));
+				producer.send(LauncherFixtures.orderPlaced(orderId, sku));
 			}
 		}
 		awaitOutcomes(settings, orderIds);
@@ -161,16 +148,6 @@ class ScalingBenchmark {
 		throw new AssertionError("the group did not settle with " + members + " instance(s)");
 	}
 
-	private static ProducerRecord<String, String> placed(String orderId, String sku) {
-		String data = """
-				{"orderId":"%s","customerId":"bench","lines":[{"sku":"%s","quantity":1,"unitPrice":1.00}],\
-				"total":1.00,"currency":"EUR","placedAt":"2026-11-25T10:00:00Z"}""".formatted(orderId, sku);
-		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS, orderId, data);
-		Map.of("ce_specversion", "1.0", "ce_type", "order.placed", "ce_id", "order.placed:" + orderId, "ce_source",
-				"bench", "ce_subject", orderId)
-			.forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-		return record;
-	}
 
 	private void post(int port, String path, String json) throws Exception {
 		this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -192,10 +169,5 @@ class ScalingBenchmark {
 		return values.stream().map(Math::round).toList();
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
 
 }

@@ -1,0 +1,62 @@
+package io.fnorders.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.fnorders.events.Topics;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
+/** Settings on free ports and hand-made order events for the launcher's tests. */
+final class LauncherFixtures {
+
+	private LauncherFixtures() {
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Settings for a local stack on free ports in a new temporary data directory, running the given
+	 * number of instances of each function (absent functions run once).
+	 */
+	static LocalSettings settings(Map<String, Integer> replicas, String... jvmOptions) {
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		for (String function : LocalSettings.FUNCTIONS) {
+			ports.put(function, freePort());
+		}
+		try {
+			return new LocalSettings(Path.of("").toAbsolutePath().getParent(), Files.createTempDirectory("local-stack"),
+					freePort(), freePort(), freePort(), freePort(), "kafka", ports, replicas, List.of(jvmOptions));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** An {@code order.placed} CloudEvent for one unit of {@code sku}, keyed by its orderId. */
+	static ProducerRecord<String, String> orderPlaced(String orderId, String sku) {
+		String data = """
+				{"orderId":"%s","customerId":"launcher-test","lines":[{"sku":"%s","quantity":1,"unitPrice":1.00}],\
+				"total":1.00,"currency":"EUR","placedAt":"2026-11-25T10:00:00Z"}""".formatted(orderId, sku);
+		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS, orderId, data);
+		Map.of("ce_specversion", "1.0", "ce_type", "order.placed", "ce_id", "order.placed:" + orderId, "ce_source",
+				"launcher-test", "ce_subject", orderId, "content-type", "application/json")
+			.forEach((name, value) -> record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+		return record;
+	}
+
+}
