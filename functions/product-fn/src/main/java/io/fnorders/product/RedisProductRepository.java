@@ -12,6 +12,7 @@ import io.fnorders.product.catalog.ProductRepository;
 import io.fnorders.values.Money;
 import io.fnorders.values.Sku;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -103,7 +104,7 @@ class RedisProductRepository implements ProductRepository {
 	private static String string(Map<?, ?> fields, String name) {
 		Object value = fields.get(name);
 		if (value == null) {
-			throw new IllegalStateException("Stored product lacks field '" + name + "'");
+			throw new DataRetrievalFailureException("Stored product lacks field '" + name + "'");
 		}
 		return value.toString();
 	}
