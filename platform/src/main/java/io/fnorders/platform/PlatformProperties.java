@@ -20,8 +20,11 @@ public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events e
 	 * @param maxBodySize the largest request body a function accepts; larger ones get 413
 	 * @param eventStreams functions that answer with an endless stream: they are served only as
 	 * Server-Sent Events ({@code Accept: text/event-stream}), anything else gets 406
+	 * @param postIfPresent functions exposed on POST by whichever service has them (a binding file
+	 * shared by all services names them; a service without the function ignores the name)
 	 */
-	public record Http(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue List<String> eventStreams) {
+	public record Http(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue List<String> eventStreams,
+			@DefaultValue List<String> postIfPresent) {
 	}
 
 	/**

@@ -27,6 +27,8 @@ final class EchoFreeResponse extends HttpServletResponseWrapper {
 			.stream()
 			.map(name -> name.toLowerCase(Locale.ROOT))
 			.filter(name -> !SERVER_OWNED.contains(name))
+			// the attributes of a CloudEvent a function answers are its own, not echoes
+			.filter(name -> !name.startsWith("ce-"))
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
@@ -34,17 +36,25 @@ final class EchoFreeResponse extends HttpServletResponseWrapper {
 		return this.requestHeaders.contains(name.toLowerCase(Locale.ROOT));
 	}
 
+	/**
+	 * A CloudEvent a function returns carries its attributes with the broker's prefix
+	 * ({@code ce_type}); over HTTP, binary mode names them {@code ce-type}.
+	 */
+	private static String httpName(String name) {
+		return name.startsWith("ce_") ? "ce-" + name.substring(3) : name;
+	}
+
 	@Override
 	public void setHeader(String name, String value) {
 		if (!echoed(name)) {
-			super.setHeader(name, value);
+			super.setHeader(httpName(name), value);
 		}
 	}
 
 	@Override
 	public void addHeader(String name, String value) {
 		if (!echoed(name)) {
-			super.addHeader(name, value);
+			super.addHeader(httpName(name), value);
 		}
 	}
 

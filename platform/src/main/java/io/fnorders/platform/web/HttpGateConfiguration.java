@@ -24,9 +24,25 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(FunctionHttpProperties.class)
 public class HttpGateConfiguration {
 
+	/**
+	 * The exposure table: {@code spring.cloud.function.http.*}, plus the functions a binding file
+	 * names in {@code fnorders.http.post-if-present} that this service has.
+	 */
 	@Bean
-	FunctionExposure functionExposure(FunctionHttpProperties http) {
-		return FunctionExposure.of(http.getGet(), http.getPost(), http.getPut(), http.getDelete());
+	FunctionExposure functionExposure(FunctionHttpProperties http, PlatformProperties properties,
+			FunctionCatalog catalog) {
+		String post = http.getPost();
+		List<String> extra = properties.http()
+			.postIfPresent()
+			.stream()
+			.filter(name -> catalog.lookup(name) != null)
+			.toList();
+		if (!extra.isEmpty()) {
+			post = ((post != null && !post.isBlank()) ? post + ";" : "") + String.join(";", extra);
+			// the function adapter checks its own per-method list too: it must name them as well
+			http.setPost(post);
+		}
+		return FunctionExposure.of(http.getGet(), post, http.getPut(), http.getDelete());
 	}
 
 	/** Fails start-up when an exposed name is not a function of this service (a typo in config). */

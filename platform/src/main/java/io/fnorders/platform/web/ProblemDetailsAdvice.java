@@ -1,5 +1,6 @@
 package io.fnorders.platform.web;
 
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 
 import io.fnorders.platform.messaging.UnavailableException;
@@ -37,6 +38,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleFunctionFailure(Exception failure, WebRequest request) {
+		if (isNoAnswer(failure)) {
+			return ResponseEntity.accepted().build();
+		}
 		Throwable cause = classify(failure);
 		HttpStatus status = statusOf(cause);
 		if (status.is5xxServerError() && status != HttpStatus.SERVICE_UNAVAILABLE) {
@@ -48,6 +52,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			log.warn("A dependency of the function is unavailable: {}", cause.getMessage());
 		}
 		return problem(status, detailOf(cause), request);
+	}
+
+	/**
+	 * A function that handled its input but has nothing to answer (it returned null, as
+	 * reserveStock does for a cancellation) makes Spring Cloud Function's web adapter fail with a
+	 * NullPointerException while wrapping the result; it is answered 202 Accepted, as the adapter
+	 * answers a Consumer.
+	 */
+	private static boolean isNoAnswer(Exception failure) {
+		return failure instanceof NullPointerException && failure.getStackTrace().length > 0
+				&& Arrays.stream(failure.getStackTrace())
+					.limit(4)
+					.anyMatch(frame -> frame.getClassName().endsWith("FunctionWebRequestProcessingHelper"));
 	}
 
 	private ResponseEntity<Object> problem(HttpStatus status, String detail, WebRequest request) {

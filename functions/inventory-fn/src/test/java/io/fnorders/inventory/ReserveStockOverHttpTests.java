@@ -1,0 +1,100 @@
+package io.fnorders.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+
+import com.jayway.jsonpath.JsonPath;
+import io.fnorders.events.OrderCancelled;
+import io.fnorders.testsupport.HttpFunctions;
+import io.fnorders.testsupport.RealBrokers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code http} binding: reserveStock, normally triggered from {@code orders}, takes a
+ * CloudEvent over HTTP (binary mode) and answers the outcome event to the caller, with the same
+ * id and data the event path publishes.
+ */
+@RealBrokers
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "fnorders.binding=http", "fnorders.inventory.key-prefix=inventory-http" })
+class ReserveStockOverHttpTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	HttpFunctions http;
+
+	@BeforeEach
+	void client() {
+		this.http = HttpFunctions.onPort(this.port);
+	}
+
+	@Test
+	void reservesAnOrderPostedAsACloudEventAndAnswersTheOutcomeEvent() {
+		String sku = InventoryFixtures.uniqueSku("HTTP");
+		String orderId = InventoryFixtures.orderId();
+		assertThat(this.http.post("/setStock", "{\"sku\":\"%s\",\"quantity\":3}".formatted(sku)).statusCode())
+			.isEqualTo(200);
+
+		HttpResponse<String> first = postEvent("order.placed", orderId,
+				this.json.writeValueAsString(InventoryFixtures.order(orderId, sku, 2)));
+		HttpResponse<String> again = postEvent("order.placed", orderId,
+				this.json.writeValueAsString(InventoryFixtures.order(orderId, sku, 2)));
+
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+		assertThat(first.headers().firstValue("ce-type")).hasValue("order.confirmed");
+		assertThat(first.headers().firstValue("ce-id")).hasValue("order.confirmed:" + orderId);
+		assertThat(first.headers().firstValue("ce-subject")).hasValue(orderId);
+		assertThat(JsonPath.<String>read(first.body(), "$.orderId")).isEqualTo(orderId);
+		assertThat(JsonPath.<Integer>read(first.body(), "$.lines[0].quantity")).isEqualTo(2);
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(this.http.get("/stock/" + sku).body()).contains("\"reserved\":2");
+	}
+
+	@Test
+	void releasesAnOrderCancelledOverHttp() {
+		String sku = InventoryFixtures.uniqueSku("HTTP");
+		String orderId = InventoryFixtures.orderId();
+		this.http.post("/setStock", "{\"sku\":\"%s\",\"quantity\":3}".formatted(sku));
+		postEvent("order.placed", orderId, this.json.writeValueAsString(InventoryFixtures.order(orderId, sku, 2)));
+
+		HttpResponse<String> cancelled = postEvent("order.cancelled", orderId,
+				this.json.writeValueAsString(new OrderCancelled(orderId, "customer-1", "changed my mind")));
+
+		assertThat(cancelled.statusCode()).as(cancelled.body()).isBetween(200, 204);
+		assertThat(this.http.get("/stock/" + sku).body()).contains("\"reserved\":0");
+	}
+
+	@Test
+	void refusesAnUnreadableEventWithAProblem() {
+		HttpResponse<String> response = postEvent("order.shipped", "o-1", "{}");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("order.shipped");
+	}
+
+	private HttpResponse<String> postEvent(String type, String subject, String data) {
+		return this.http.send(this.http.request("/reserveStock")
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header("ce-specversion", "1.0")
+			.header("ce-type", type)
+			.header("ce-id", type + ":" + subject)
+			.header("ce-source", "test")
+			.header("ce-subject", subject)
+			.POST(BodyPublishers.ofString(data))
+			.build());
+	}
+
+}
