@@ -20,7 +20,7 @@ BINDING ?= kafka
 DATA_DIR ?= .data
 LAUNCHER_CP := launcher/target/classes:launcher/target/lib/*
 
-.PHONY: help build test bench run events clean
+.PHONY: help build test bench run events clean rabbitmq
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -28,8 +28,17 @@ help: ## list the targets
 build: ## compile and package every module (no tests)
 	$(MVN) -q install -DskipTests
 
-test: ## run every test (unit, binding, integration against a real Kafka broker and Redis)
+test: rabbitmq ## run every test (unit, binding, integration against real Kafka, Redis, RabbitMQ and SMTP)
 	$(MVN) verify
+
+rabbitmq: ## install Debian's rabbitmq-server if it is missing (the rabbit binding's tests start a private node of it)
+	@if [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || command -v rabbitmq-server >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing rabbitmq-server (Debian package) for the RabbitMQ binding's tests"; \
+	  (apt-get install -y -qq rabbitmq-server >/dev/null 2>&1 || \
+	   (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq rabbitmq-server >/dev/null 2>&1)) || \
+	  { echo "Could not install rabbitmq-server with apt-get"; exit 1; }; \
+	else echo "rabbitmq-server is missing: install it (Debian/Ubuntu: apt-get install rabbitmq-server)"; exit 1; fi
 
 bench: build ## reservation throughput of one inventory-fn, 1 vs 2 instances, rebalance times; reports in */target/bench
 	$(MVN) -pl functions/inventory-fn test -Dtest=ReservationThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \

@@ -1,5 +1,9 @@
 package io.fnorders.platform;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
@@ -80,6 +85,7 @@ public class FunctionPlatformAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnClass(NewTopic.class)
+	@ConditionalOnKafkaTransport
 	KafkaAdmin.NewTopics eventTopics() {
 		List<NewTopic> topics = new ArrayList<>();
 		for (String topic : Topics.ALL) {
@@ -98,6 +104,7 @@ public class FunctionPlatformAutoConfiguration {
 
 	@Bean
 	@ConditionalOnClass(KafkaProducerMessageHandler.class)
+	@ConditionalOnKafkaTransport
 	KafkaClusterIdTimeout kafkaClusterIdTimeout(PlatformProperties properties) {
 		return new KafkaClusterIdTimeout(properties.events().kafkaAdminTimeout());
 	}
@@ -112,6 +119,14 @@ public class FunctionPlatformAutoConfiguration {
 	@Bean
 	MeterFilter kafkaTemplateLegacyTimerFilter() {
 		return MeterFilter.deny(id -> "spring.kafka.template".equals(id.getName()) && id.getTag("result") != null);
+	}
+
+	/** On when the functions' default binder is Kafka (the default transport). */
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target({ ElementType.TYPE, ElementType.METHOD })
+	@ConditionalOnProperty(name = "spring.cloud.stream.default-binder", havingValue = "kafka", matchIfMissing = true)
+	@interface ConditionalOnKafkaTransport {
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
