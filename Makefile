@@ -1,7 +1,8 @@
 # Order-management functions: the commands a user needs.
 #   make run    the whole system locally, no Docker (Kafka KRaft + Redis + the four functions)
 #   make test   every test, against real brokers
-# Variables: BINDING (kafka), KAFKA_PORT (9092), REDIS_PORT (6379), SMTP_PORT (3025), CART_PORT (8081),
+# Variables: BINDING (kafka | rabbit | http), KAFKA_PORT (9092), RABBITMQ_PORT (5672), REDIS_PORT (6379),
+# SMTP_PORT (3025), CART_PORT (8081),
 # PRODUCT_PORT (8082), INVENTORY_PORT (8083), NOTIFICATION_PORT (8084), DATA_DIR (.data);
 # instances per function: CART, PRODUCT, INVENTORY, NOTIFICATION (default 1, e.g. INVENTORY=3).
 
@@ -46,7 +47,7 @@ bench: build ## reservation throughput of one inventory-fn, 1 vs 2 instances, re
 	$(MVN) -pl launcher test -Dtest=ScalingBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
 	  | grep -E '^(scaling of|  [12] instance|  an instance)|Tests run:|BUILD'
 
-run: build ## start Kafka, Redis and the four functions locally; Ctrl-C stops them
+run: build $(if $(filter rabbit,$(BINDING)),rabbitmq) ## start Kafka (or RabbitMQ with BINDING=rabbit), Redis, SMTP and the four functions; Ctrl-C stops them
 	BINDING=$(BINDING) DATA_DIR=$(DATA_DIR) PROJECT_DIR=$(CURDIR) \
 	  java -cp '$(LAUNCHER_CP)' io.fnorders.launcher.LocalStack
 

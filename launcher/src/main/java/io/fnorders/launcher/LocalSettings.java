@@ -17,6 +17,7 @@ import java.util.function.Function;
  * @param kafkaControllerPort the KRaft controller port
  * @param redisPort the Redis port
  * @param smtpPort the port of the local SMTP server that receives the e-mails
+ * @param rabbitPort the AMQP port of the local RabbitMQ node, started when the binding is rabbit
  * @param binding the transport the functions use (a file of bindings/)
  * @param functionPorts each function's HTTP port (of its first instance), in start order
  * @param replicas how many instances of each function to run (0 to 9); instance {@code i} of a
@@ -24,7 +25,7 @@ import java.util.function.Function;
  * @param functionJvmOptions JVM options for every function process
  */
 record LocalSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaControllerPort, int redisPort,
-		int smtpPort, String binding, Map<String, Integer> functionPorts, Map<String, Integer> replicas,
+		int smtpPort, int rabbitPort, String binding, Map<String, Integer> functionPorts, Map<String, Integer> replicas,
 		List<String> functionJvmOptions) {
 
 	/** The functions, in the order they start. */
@@ -43,7 +44,8 @@ record LocalSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaCont
 		}
 		return new LocalSettings(projectDir, projectDir.resolve(value(env, "DATA_DIR", ".data")),
 				port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093), port(env, "REDIS_PORT", 6379),
-				port(env, "SMTP_PORT", 3025), value(env, "BINDING", "kafka"), ports, replicas,
+				port(env, "SMTP_PORT", 3025), port(env, "RABBITMQ_PORT", 5672), value(env, "BINDING", "kafka"), ports,
+				replicas,
 				List.of(value(env, "FUNCTION_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC").trim().split("\\s+")));
 	}
 
@@ -59,6 +61,11 @@ record LocalSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaCont
 
 	int replicasOf(String function) {
 		return this.replicas.getOrDefault(function, 1);
+	}
+
+	/** Whether the functions talk through RabbitMQ (then no Kafka is started). */
+	boolean usesRabbit() {
+		return "rabbit".equals(this.binding);
 	}
 
 	String kafkaBootstrapServers() {

@@ -4,12 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import io.fnorders.events.Topics;
+import io.fnorders.localbrokers.RabbitNode;
 import jakarta.mail.internet.MimeMessage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code make run}: the whole system on one machine without Docker. Starts a Kafka KRaft broker
@@ -27,6 +30,8 @@ public final class LocalStack {
 	private final LocalRedis redis;
 
 	private final LocalMail mail;
+
+	private @Nullable RabbitNode rabbit;
 
 	/** Running instances, in start order; each knows its function and port. */
 	private final List<Instance> instances = new ArrayList<>();
@@ -80,10 +85,16 @@ public final class LocalStack {
 		this.redis.start();
 		say("Starting an SMTP server on 127.0.0.1:" + this.settings.smtpPort());
 		this.mail.start();
-		say("Starting Kafka (KRaft) on " + this.settings.kafkaBootstrapServers());
-		this.kafka.start(this.java);
-		this.kafka.createTopics();
-		say("Topics ready: " + Topics.ALL + " (+ .dlq), " + Topics.DEFAULT_PARTITIONS + " partitions each");
+		if (this.settings.usesRabbit()) {
+			say("Starting RabbitMQ on 127.0.0.1:" + this.settings.rabbitPort());
+			this.rabbit = RabbitNode.start(this.settings.dataDir().resolve("rabbitmq"), this.settings.rabbitPort());
+		}
+		else {
+			say("Starting Kafka (KRaft) on " + this.settings.kafkaBootstrapServers());
+			this.kafka.start(this.java);
+			this.kafka.createTopics();
+			say("Topics ready: " + Topics.ALL + " (+ .dlq), " + Topics.DEFAULT_PARTITIONS + " partitions each");
+		}
 		List<Instance> started = new ArrayList<>();
 		for (String function : LocalSettings.FUNCTIONS) {
 			for (int index = 0; index < this.settings.replicasOf(function); index++) {
@@ -129,11 +140,13 @@ public final class LocalStack {
 		command.add(this.java);
 		command.addAll(this.settings.functionJvmOptions());
 		command.addAll(List.of("-jar", jar(function).toString()));
-		Map<String, String> environment = Map.of("SERVER_PORT", String.valueOf(port),
+		Map<String, String> environment = new HashMap<>(Map.of("SERVER_PORT", String.valueOf(port),
 				"SPRING_KAFKA_BOOTSTRAP_SERVERS", this.settings.kafkaBootstrapServers(), "SPRING_DATA_REDIS_HOST",
 				"127.0.0.1", "SPRING_DATA_REDIS_PORT", String.valueOf(this.settings.redisPort()), "FNORDERS_BINDING",
 				this.settings.binding(), "SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",
-				String.valueOf(this.settings.smtpPort()), "FNORDERS_CART_CATALOG_URL", baseUrl("product-fn"));
+				String.valueOf(this.settings.smtpPort()), "FNORDERS_CART_CATALOG_URL", baseUrl("product-fn")));
+		environment.putAll(Map.of("SPRING_RABBITMQ_HOST", "127.0.0.1", "SPRING_RABBITMQ_PORT",
+				String.valueOf(this.settings.rabbitPort())));
 		String name = function + (index > 0 ? "-" + (index + 1) : "");
 		Instance instance = new Instance(function, index, port, ChildProcess.start(name, command, environment,
 				this.settings.dataDir().resolve("logs").resolve(name + ".log")));
@@ -162,7 +175,12 @@ public final class LocalStack {
 			System.out.printf("  %-16s %s   (health: %s/actuator/health, metrics: %s/actuator/prometheus)%n",
 					instance.process().name(), url, url, url);
 		}
-		System.out.println("  kafka            " + this.settings.kafkaBootstrapServers());
+		if (this.settings.usesRabbit()) {
+			System.out.println("  rabbitmq         amqp://127.0.0.1:" + this.settings.rabbitPort());
+		}
+		else {
+			System.out.println("  kafka            " + this.settings.kafkaBootstrapServers());
+		}
 		System.out.println("  redis            redis://127.0.0.1:" + this.settings.redisPort());
 		System.out.println("  smtp             127.0.0.1:" + this.settings.smtpPort() + " (e-mails listed in "
 				+ this.mail.log() + ")");
@@ -181,6 +199,9 @@ public final class LocalStack {
 		if (broker != null) {
 			broker.stop(30);
 		}
+		if (this.rabbit != null) {
+			this.rabbit.stop();
+		}
 		this.redis.stop();
 		this.mail.stop();
 		say("Stopped");
@@ -188,8 +209,13 @@ public final class LocalStack {
 
 	private void requireFreePorts() {
 		List<String> busy = new ArrayList<>();
-		check(busy, "KAFKA_PORT", this.settings.kafkaPort());
-		check(busy, "KAFKA_CONTROLLER_PORT", this.settings.kafkaControllerPort());
+		if (this.settings.usesRabbit()) {
+			check(busy, "RABBITMQ_PORT", this.settings.rabbitPort());
+		}
+		else {
+			check(busy, "KAFKA_PORT", this.settings.kafkaPort());
+			check(busy, "KAFKA_CONTROLLER_PORT", this.settings.kafkaControllerPort());
+		}
 		check(busy, "REDIS_PORT", this.settings.redisPort());
 		check(busy, "SMTP_PORT", this.settings.smtpPort());
 		for (String function : LocalSettings.FUNCTIONS) {

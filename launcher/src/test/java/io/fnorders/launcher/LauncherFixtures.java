@@ -34,13 +34,19 @@ final class LauncherFixtures {
 	 * number of instances of each function (absent functions run once).
 	 */
 	static LocalSettings settings(Map<String, Integer> replicas, String... jvmOptions) {
+		return settings("kafka", replicas, jvmOptions);
+	}
+
+	/** The same, for a given binding ({@code kafka}, {@code rabbit}, {@code http}). */
+	static LocalSettings settings(String binding, Map<String, Integer> replicas, String... jvmOptions) {
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		for (String function : LocalSettings.FUNCTIONS) {
 			ports.put(function, freePort());
 		}
 		try {
 			return new LocalSettings(Path.of("").toAbsolutePath().getParent(), Files.createTempDirectory("local-stack"),
-					freePort(), freePort(), freePort(), freePort(), "kafka", ports, replicas, List.of(jvmOptions));
+					freePort(), freePort(), freePort(), freePort(), freePort(), binding, ports, replicas,
+					List.of(jvmOptions));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

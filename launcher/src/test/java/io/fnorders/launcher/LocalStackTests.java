@@ -50,10 +50,16 @@ class LocalStackTests {
 
 	@BeforeAll
 	void startTheWholeSystem() throws Exception {
-		this.settings = LauncherFixtures.settings(Map.of(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+		this.settings = LauncherFixtures.settings(binding(), Map.of(), "-Xmx256m", "-XX:+UseSerialGC",
+				"-XX:TieredStopAtLevel=1");
 		this.ports.putAll(this.settings.functionPorts());
 		this.stack = new LocalStack(this.settings, ProcessHandle.current().info().command().orElseThrow());
 		this.stack.start();
+	}
+
+	/** The transport the functions use; the story is the same on each. */
+	String binding() {
+		return "kafka";
 	}
 
 	@AfterAll
@@ -63,6 +69,7 @@ class LocalStackTests {
 		assertThat(Waits.portOpen(this.settings.kafkaPort())).isFalse();
 		assertThat(Waits.portOpen(this.settings.redisPort())).isFalse();
 		assertThat(Waits.portOpen(this.settings.smtpPort())).isFalse();
+		assertThat(Waits.portOpen(this.settings.rabbitPort())).isFalse();
 		for (int port : this.ports.values()) {
 			assertThat(Waits.portOpen(port)).isFalse();
 		}
@@ -70,9 +77,7 @@ class LocalStackTests {
 
 	@Test
 	void everyFunctionIsReadyAndTheCatalogPublishesItsEvents() throws Exception {
-		for (int port : this.ports.values()) {
-			assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
-		}
+		everyFunctionIsReady();
 		String sku = saveProduct("12.50");
 
 		assertThat(readKeys(Topics.PRODUCTS)).contains(sku);
@@ -147,6 +152,16 @@ class LocalStackTests {
 			.during(Duration.ofSeconds(2))
 			.atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(mailsTo(customer)).hasSize(2));
+	}
+
+	void everyFunctionIsReady() throws Exception {
+		for (int port : this.ports.values()) {
+			assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+		}
+	}
+
+	LocalSettings settings() {
+		return this.settings;
 	}
 
 	private String saveProduct(String price) throws Exception {
