@@ -21,7 +21,7 @@ BINDING ?= kafka
 DATA_DIR ?= .data
 LAUNCHER_CP := launcher/target/classes:launcher/target/lib/*
 
-.PHONY: help build test bench run events clean rabbitmq
+.PHONY: help build test bench run events clean rabbitmq promtool stack-check
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -29,8 +29,22 @@ help: ## list the targets
 build: ## compile and package every module (no tests)
 	$(MVN) -q install -DskipTests
 
-test: rabbitmq ## run every test (unit, binding, integration against real Kafka, Redis, RabbitMQ and SMTP)
+test: rabbitmq ## run every test (unit, binding, integration against real Kafka, Redis, RabbitMQ and SMTP; stack checks)
 	$(MVN) verify
+	$(MAKE) --no-print-directory stack-check
+
+stack-check: promtool ## validate the Prometheus configuration and alert rules, and run the alert rules' unit tests
+	cd stack/prometheus && promtool check config prometheus.yml && promtool check rules alerts.yml \
+	  && promtool test rules alerts.test.yml
+
+promtool: ## install Debian's prometheus package (for promtool) if promtool is missing
+	@if command -v promtool >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing prometheus (Debian package) for promtool"; \
+	  (apt-get install -y -qq prometheus >/dev/null 2>&1 || \
+	   (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq prometheus >/dev/null 2>&1)) || \
+	  { echo "Could not install prometheus with apt-get"; exit 1; }; \
+	else echo "promtool is missing: install it (Debian/Ubuntu: apt-get install prometheus)"; exit 1; fi
 
 rabbitmq: ## install Debian's rabbitmq-server if it is missing (the rabbit binding's tests start a private node of it)
 	@if [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || command -v rabbitmq-server >/dev/null 2>&1; then :; \

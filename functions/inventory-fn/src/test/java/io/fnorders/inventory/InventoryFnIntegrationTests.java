@@ -6,13 +6,20 @@ import static io.fnorders.inventory.InventoryFixtures.uniqueSku;
 import static io.fnorders.testsupport.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import com.jayway.jsonpath.JsonPath;
@@ -205,7 +212,7 @@ class InventoryFnIntegrationTests {
 	}
 
 	@Test
-	void deadLettersPoisonMessagesAndKeepsConsuming() {
+	void deadLettersPoisonMessagesAndKeepsConsuming() throws Exception {
 		String badJson = orderId();
 		String unknownType = orderId();
 		String invalidData = orderId();
@@ -232,6 +239,45 @@ class InventoryFnIntegrationTests {
 		assertThat(header(statusOf(good), "ce_type")).isEqualTo("order.confirmed");
 		assertThat(this.http.get("/actuator/prometheus").body())
 			.containsPattern("fnorders_dead_letters_total\\{[^}]*topic=\"orders\"[^}]*\\} [3-9]");
+		assertEveryMetricOfTheAlertRulesExists();
+	}
+
+	/**
+	 * The alert rules of the Swarm stack name metrics by hand; each one (every name with an
+	 * underscore in an expression, so not Prometheus's own {@code up}) must be in what this
+	 * function really exposes, so a rename cannot silently disable an alert.
+	 */
+	private void assertEveryMetricOfTheAlertRulesExists() throws IOException {
+		Set<String> metrics = new TreeSet<>();
+		Matcher names = Pattern.compile("\\b([a-z][a-z0-9]*_[a-z0-9_]*)\\b(?!\\s*[(=!])").matcher(alertExpressions());
+		while (names.find()) {
+			metrics.add(names.group(1));
+		}
+		String exposed = this.http.get("/actuator/prometheus").body();
+
+		assertThat(metrics).contains("fnorders_dead_letters_total", "spring_cloud_stream_binder_kafka_offset");
+		assertThat(metrics).allSatisfy(metric -> assertThat(exposed).as("metric %s of alerts.yml", metric)
+			.containsPattern("(?m)^" + metric + "[{ ]"));
+	}
+
+	/** The PromQL of every rule in the stack's alerts.yml: each expr: line and its continuation. */
+	private static String alertExpressions() throws IOException {
+		StringBuilder expressions = new StringBuilder();
+		boolean inExpression = false;
+		for (String line : Files.readAllLines(Path.of("../../stack/prometheus/alerts.yml"))) {
+			String trimmed = line.strip();
+			if (trimmed.startsWith("expr:")) {
+				inExpression = true;
+				expressions.append(trimmed.substring("expr:".length())).append('\n');
+			}
+			else if (inExpression && !trimmed.matches("^-?\\s*[a-z_]+:.*")) {
+				expressions.append(trimmed).append('\n');
+			}
+			else {
+				inExpression = false;
+			}
+		}
+		return expressions.toString();
 	}
 
 	@Test
