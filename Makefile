@@ -29,9 +29,8 @@ help: ## list the targets
 build: ## compile and package every module (no tests)
 	$(MVN) -q install -DskipTests
 
-test: rabbitmq ## run every test (unit, binding, integration against real Kafka, Redis, RabbitMQ and SMTP; stack checks)
+test: rabbitmq stack-check ## run every test (stack checks, then unit, binding, integration against real Kafka, Redis, RabbitMQ and SMTP)
 	$(MVN) verify
-	$(MAKE) --no-print-directory stack-check
 
 stack-check: promtool ## validate the Prometheus configuration and alert rules, and run the alert rules' unit tests
 	cd stack/prometheus && promtool check config prometheus.yml && promtool check rules alerts.yml \
