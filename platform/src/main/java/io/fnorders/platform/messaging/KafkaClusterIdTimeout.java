@@ -11,8 +11,9 @@ import org.springframework.kafka.core.KafkaAdmin;
  * template asks its admin for the cluster id before the first send; with the broker away that
  * blocks for the admin's operation time-out (30 s by default), longer than any HTTP client waits,
  * before the send itself can fail. This sets that time-out on the binder's admin, which all its
- * producer bindings share, and a one-second close time-out, since closing an admin client whose
- * call timed out otherwise waits for that call too.
+ * producer bindings share. The admin client it opens for the lookup is closed without a time-out,
+ * so its pending call must give up by itself: bindings/kafka.yaml sets the admin client's
+ * {@code default.api.timeout.ms} for that.
  */
 public class KafkaClusterIdTimeout implements ProducerMessageHandlerCustomizer<KafkaProducerMessageHandler<?, ?>> {
 
@@ -26,9 +27,7 @@ public class KafkaClusterIdTimeout implements ProducerMessageHandlerCustomizer<K
 	public void configure(KafkaProducerMessageHandler<?, ?> handler, String destinationName) {
 		KafkaAdmin admin = handler.getKafkaTemplate().getKafkaAdmin();
 		if (admin != null) {
-			int seconds = (int) Math.max(1, this.timeout.toSeconds());
-			admin.setOperationTimeout(seconds);
-			admin.setCloseTimeout(1);
+			admin.setOperationTimeout((int) Math.max(1, this.timeout.toSeconds()));
 		}
 	}
 
