@@ -1,8 +1,9 @@
 package io.fnorders.launcher;
 
+import static io.fnorders.localbrokers.LocalPorts.freePort;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +21,6 @@ final class LauncherFixtures {
 	private LauncherFixtures() {
 	}
 
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 	/**
 	 * Settings for a local stack on free ports in a new temporary data directory, running the given

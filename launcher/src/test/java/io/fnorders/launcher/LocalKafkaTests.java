@@ -1,6 +1,6 @@
 package io.fnorders.launcher;
 
-import static io.fnorders.launcher.LauncherFixtures.freePort;
+import static io.fnorders.localbrokers.LocalPorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

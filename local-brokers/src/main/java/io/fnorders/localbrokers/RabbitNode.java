@@ -2,7 +2,6 @@ package io.fnorders.localbrokers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,8 +83,8 @@ public final class RabbitNode {
 	private static Map<String, String> environment(Path home, int port) {
 		String node = "fnorders-" + port + "@localhost";
 		return Map.of("HOME", home.toString(), "RABBITMQ_NODENAME", node, "RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1",
-				"RABBITMQ_NODE_PORT", String.valueOf(port), "RABBITMQ_DIST_PORT", String.valueOf(freePort()),
-				"ERL_EPMD_PORT", String.valueOf(freePort()), "ERL_EPMD_ADDRESS", "127.0.0.1", "RABBITMQ_MNESIA_BASE",
+				"RABBITMQ_NODE_PORT", String.valueOf(port), "RABBITMQ_DIST_PORT", String.valueOf(LocalPorts.freePort()),
+				"ERL_EPMD_PORT", String.valueOf(LocalPorts.freePort()), "ERL_EPMD_ADDRESS", "127.0.0.1", "RABBITMQ_MNESIA_BASE",
 				home.resolve("mnesia").toString(), "RABBITMQ_LOG_BASE", home.resolve("log").toString(),
 				"RABBITMQ_ENABLED_PLUGINS_FILE", home.resolve("enabled_plugins").toString());
 	}
@@ -140,13 +139,5 @@ public final class RabbitNode {
 		return name;
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 }

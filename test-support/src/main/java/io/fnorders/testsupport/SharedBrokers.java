@@ -2,9 +2,9 @@ package io.fnorders.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 
 import io.fnorders.events.Topics;
+import io.fnorders.localbrokers.LocalPorts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import redis.embedded.RedisServer;
@@ -37,7 +37,7 @@ public final class SharedBrokers {
 		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
 		broker.brokerProperty("auto.create.topics.enable", "true");
 		broker.afterPropertiesSet();
-		int port = freePort();
+		int port = LocalPorts.freePort();
 		RedisServer server;
 		try {
 			server = RedisServer.newRedisServer()
@@ -95,15 +95,5 @@ public final class SharedBrokers {
 		}
 	}
 
-	/** A TCP port that was free a moment ago. */
-	public static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
+import io.fnorders.localbrokers.LocalPorts;
 import io.fnorders.localbrokers.RabbitNode;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,7 @@ public final class SharedRabbit {
 		}
 		RabbitNode started;
 		try {
-			started = RabbitNode.start(Files.createTempDirectory("rabbitmq-test"), SharedBrokers.freePort());
+			started = RabbitNode.start(Files.createTempDirectory("rabbitmq-test"), LocalPorts.freePort());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -16,7 +16,7 @@ import io.fnorders.events.Topics;
 import io.fnorders.testsupport.EventWriter;
 import io.fnorders.testsupport.HttpFunctions;
 import io.fnorders.testsupport.RealBrokers;
-import io.fnorders.testsupport.SharedBrokers;
+import io.fnorders.localbrokers.LocalPorts;
 import io.fnorders.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class NotificationMailDownTests {
 
 	@DynamicPropertySource
 	static void noMailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.port", SharedBrokers::freePort);
+		registry.add("spring.mail.port", LocalPorts::freePort);
 	}
 
 	@Test
