@@ -21,7 +21,18 @@ BINDING ?= kafka
 DATA_DIR ?= .data
 LAUNCHER_CP := launcher/target/classes:launcher/target/lib/*
 
-.PHONY: help build test bench run events clean rabbitmq promtool stack-check
+.PHONY: help build test bench run events clean rabbitmq promtool stack-check images deploy undeploy scale
+
+# The Swarm stack (stack/docker-stack.yml): its name, and where the function images are tagged.
+STACK ?= fnorders
+FNORDERS_REGISTRY ?= fnorders
+FNORDERS_VERSION ?= latest
+FUNCTIONS := product-fn inventory-fn cart-fn notification-fn
+STACK_SECRETS := redis_password grafana_admin_password elastic_password kibana_system_password logstash_password
+# A hash of every file the stack turns into a Swarm config: a changed file becomes a new config.
+CONFIG_VERSION = $(shell cat stack/gateway/* stack/redis/* stack/prometheus/prometheus.yml stack/prometheus/alerts.yml \
+  stack/grafana/* stack/elk/* stack/common/* dashboards/grafana/*.json dashboards/kibana/*.ndjson | sha256sum | cut -c1-12)
+DOCKER_ENGINE_MISSING = No Docker engine answers here (docker info failed)
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -32,7 +43,9 @@ build: ## compile and package every module (no tests)
 test: rabbitmq stack-check ## run every test (stack checks, then unit, binding, integration against real Kafka, Redis, RabbitMQ and SMTP)
 	$(MVN) verify
 
-stack-check: promtool ## validate the Prometheus configuration and alert rules, and run the alert rules' unit tests
+stack-check: promtool ## validate the Swarm stack file, the Prometheus configuration and alert rules, and run the rules' unit tests
+	@command -v docker >/dev/null 2>&1 || { echo "The docker CLI is missing (it is needed to render stack/docker-stack.yml; no engine is needed)"; exit 1; }
+	docker stack config -c stack/docker-stack.yml >/dev/null
 	cd stack/prometheus && promtool check config prometheus.yml && promtool check rules alerts.yml \
 	  && promtool test rules alerts.test.yml
 
@@ -69,6 +82,30 @@ events: ## print the events on TOPIC (default products) of the running local Kaf
 	  org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server 127.0.0.1:$${KAFKA_PORT:-9092} \
 	  --topic $${TOPIC:-products} --from-beginning --timeout-ms $${TIMEOUT_MS:-5000} \
 	  --property print.key=true --property print.headers=true --property print.timestamp=true
+
+images: build ## build the four function images (functions/Dockerfile) on the running Docker engine
+	@docker info >/dev/null 2>&1 || { echo "$(DOCKER_ENGINE_MISSING): no image was built. Start Docker, or build on a machine that has it."; exit 1; }
+	for fn in $(FUNCTIONS); do \
+	  docker build -f functions/Dockerfile --build-arg FUNCTION=$$fn $(if $(JRE_IMAGE),--build-arg JRE_IMAGE=$(JRE_IMAGE)) \
+	    -t $(FNORDERS_REGISTRY)/$$fn:$(FNORDERS_VERSION) . || exit 1; \
+	done
+
+deploy: ## deploy stack/docker-stack.yml as stack STACK (fnorders) on this Swarm; creates missing secrets with random values
+	@docker info >/dev/null 2>&1 || { echo "$(DOCKER_ENGINE_MISSING): nothing deployed."; exit 1; }
+	@[ "$$(docker info --format '{{.Swarm.LocalNodeState}}')" = active ] || { echo "This engine is not part of a Swarm: run 'docker swarm init' first."; exit 1; }
+	@for secret in $(STACK_SECRETS); do \
+	  docker secret inspect fnorders_$$secret >/dev/null 2>&1 || \
+	    { od -An -tx1 -N24 /dev/urandom | tr -d ' \n' | docker secret create fnorders_$$secret - >/dev/null && echo "created secret fnorders_$$secret"; } || exit 1; \
+	done
+	CONFIG_VERSION=$(CONFIG_VERSION) FNORDERS_REGISTRY=$(FNORDERS_REGISTRY) FNORDERS_VERSION=$(FNORDERS_VERSION) \
+	  docker stack deploy --prune -c stack/docker-stack.yml $(STACK)
+
+undeploy: ## remove the stack (its volumes and secrets stay)
+	docker stack rm $(STACK)
+
+scale: ## run N tasks of one function: make scale FN=inventory N=4
+	@[ -n "$(FN)" ] && [ -n "$(N)" ] || { echo "usage: make scale FN=<product|inventory|cart|notification> N=<tasks>"; exit 1; }
+	docker service scale $(STACK)_$(patsubst %-fn,%,$(FN))-fn=$(N)
 
 clean: ## remove build output and all local data (.data: Kafka log, Redis AOF, logs)
 	$(MVN) -q clean
