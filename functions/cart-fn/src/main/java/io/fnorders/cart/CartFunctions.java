@@ -17,6 +17,7 @@ import io.fnorders.cart.CartViews.OrderView;
 import io.fnorders.cart.shopping.CartStore;
 import io.fnorders.cart.shopping.Catalog;
 import io.fnorders.cart.shopping.OrderEvents;
+import io.fnorders.cart.shopping.OrderListener;
 import io.fnorders.cart.shopping.OrderStatus;
 import io.fnorders.cart.shopping.OrderStore;
 import io.fnorders.cart.shopping.Shopping;
@@ -45,8 +46,9 @@ class CartFunctions {
 	private static final Logger log = LoggerFactory.getLogger(CartFunctions.class);
 
 	@Bean
-	Shopping shopping(Catalog catalog, CartStore carts, OrderStore orders, OrderEvents events, Clock clock) {
-		return new Shopping(catalog, carts, orders, events, () -> UUID.randomUUID().toString(), clock);
+	Shopping shopping(Catalog catalog, CartStore carts, OrderStore orders, OrderEvents events, OrderListener listener,
+			Clock clock) {
+		return new Shopping(catalog, carts, orders, events, listener, () -> UUID.randomUUID().toString(), clock);
 	}
 
 	/** Puts units of a product into a cart, at the catalog's name and price; returns the cart. */

@@ -13,6 +13,7 @@ import io.fnorders.cart.shopping.CartLine;
 import io.fnorders.cart.shopping.Order;
 import io.fnorders.cart.shopping.OrderStatus;
 import io.fnorders.cart.shopping.OrderStore;
+import io.fnorders.cart.shopping.Transition;
 import io.fnorders.values.Money;
 import io.fnorders.values.Sku;
 import org.jspecify.annotations.Nullable;
@@ -25,15 +26,21 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * Orders in Redis: one hash per order ({@code <prefix>:order:<orderId>}) whose status changes
- * only through a compare-and-set script, and one key per checkout idempotency key
- * ({@code <prefix>:checkout:<customerId>:<key>} → orderId, set once).
+ * Orders in Redis: one hash per order ({@code <prefix>:order:<orderId>}) whose status and
+ * published flag change only through compare-and-set scripts, and one key per checkout
+ * idempotency key ({@code <prefix>:checkout:<customerId>:<key>} → orderId, set once).
  */
 @Repository
 class RedisOrderStore implements OrderStore {
 
 	private static final RedisScript<Long> TRANSITION = RedisScript.of(new ClassPathResource("scripts/transition.lua"),
 			Long.class);
+
+	private static final RedisScript<Long> MARK_PUBLISHED = RedisScript
+		.of(new ClassPathResource("scripts/mark-published.lua"), Long.class);
+
+	/** What the transition script answers when it changed the status. */
+	private static final long CHANGED = 2;
 
 	/** Longer than any checkout takes (publishing gives up within about ten seconds). */
 	private static final Duration CHECKOUT_LOCK = Duration.ofSeconds(30);
@@ -124,16 +131,22 @@ class RedisOrderStore implements OrderStore {
 	}
 
 	@Override
-	public void markPublished(String orderId) {
-		this.redis.opsForHash().put(orderKey(orderId), "published", "1");
+	public boolean markPublished(String orderId) {
+		Long marked = this.redis.execute(MARK_PUBLISHED, List.of(orderKey(orderId)));
+		return marked != null && marked == 1;
 	}
 
 	@Override
-	public Optional<Order> transition(String orderId, Set<OrderStatus> from, OrderStatus to, @Nullable String reason) {
+	public Optional<Transition> transition(String orderId, Set<OrderStatus> from, OrderStatus to,
+			@Nullable String reason) {
 		List<String> args = new ArrayList<>(List.of(to.name(), (reason != null) ? reason : ""));
 		from.forEach(status -> args.add(status.name()));
-		Long known = this.redis.execute(TRANSITION, List.of(orderKey(orderId)), args.toArray());
-		return (known != null && known == 1) ? find(orderId) : Optional.empty();
+		Long result = this.redis.execute(TRANSITION, List.of(orderKey(orderId)), args.toArray());
+		if (result == null || result == 0) {
+			return Optional.empty();
+		}
+		boolean changed = result == CHANGED;
+		return find(orderId).map(order -> new Transition(order, changed));
 	}
 
 	private String orderKey(String orderId) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.events.EventTypes;
@@ -35,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * cart-fn against a real Kafka broker and a real Redis server, with a stand-in catalog: carts,
- * idempotent checkout publishing {@code order.placed}, status from {@code order-status}, cancel.
+ * idempotent checkout publishing {@code order.placed}, status from {@code order-status}, cancel,
+ * and the orders counted once each.
  */
 @RealBrokers
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "fnorders.cart.key-prefix=cart-it")
@@ -157,6 +160,22 @@ class CartFnIntegrationTests {
 	}
 
 	@Test
+	void countsAnOrderPlacedOnceWhenItsCheckoutIsReplayed() {
+		double placedBefore = ordersCounted("placed");
+		add("MUG", 1);
+		String key = UUID.randomUUID().toString();
+
+		assertThat(checkout(key).statusCode()).isEqualTo(200);
+		assertThat(checkout(key).statusCode()).isEqualTo(200);
+
+		assertThat(ordersCounted("placed")).isEqualTo(placedBefore + 1);
+		assertThat(this.http.get("/actuator/prometheus").body()).as("every status, counted or not yet")
+			.contains("fnorders_orders_total{application=\"cart-fn\",status=\"confirmed\"}",
+					"fnorders_orders_total{application=\"cart-fn\",status=\"rejected\"}",
+					"fnorders_orders_total{application=\"cart-fn\",status=\"cancelled\"}");
+	}
+
+	@Test
 	void refusesACheckoutWithoutKeyOrWithAnEmptyCart() {
 		HttpResponse<String> noKey = this.http.post("/checkout", "{\"customerId\":\"%s\"}".formatted(this.customer));
 		HttpResponse<String> empty = checkout(UUID.randomUUID().toString());
@@ -189,12 +208,14 @@ class CartFnIntegrationTests {
 	@Test
 	void cancelsAnOrderOnceAndPublishesOrderCancelled() {
 		String orderId = placeOrder();
+		double cancelledBefore = ordersCounted("cancelled");
 
 		HttpResponse<String> cancelled = cancel(orderId);
 		HttpResponse<String> again = cancel(orderId);
 
 		assertThat(JsonPath.<String>read(cancelled.body(), "$.status")).isEqualTo("CANCELLED");
 		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(ordersCounted("cancelled")).as("cancelled once").isEqualTo(cancelledBefore + 1);
 		try (TopicReader orders = TopicReader.of(Topics.ORDERS)) {
 			ConsumerRecord<String, String> event = orders.await(
 					record -> orderId.equals(record.key()) && "order.cancelled".equals(header(record, "ce_type")), WAIT);
@@ -227,6 +248,16 @@ class CartFnIntegrationTests {
 			.atMost(WAIT)
 			.untilAsserted(() -> assertThat(JsonPath.<String>read(this.http.get("/order/" + orderId).body(), "$.status"))
 				.isEqualTo(status));
+	}
+
+	/** The value of {@code fnorders_orders_total} with that status, as Prometheus scrapes it. */
+	private double ordersCounted(String status) {
+		String exposed = this.http.get("/actuator/prometheus").body();
+		Matcher series = Pattern
+			.compile("(?m)^fnorders_orders_total\\{application=\"cart-fn\",status=\"" + status + "\"\\} (\\S+)$")
+			.matcher(exposed);
+		assertThat(series.find()).as("fnorders_orders_total of status %s", status).isTrue();
+		return Double.parseDouble(series.group(1));
 	}
 
 	private HttpResponse<String> add(String sku, int quantity) {

@@ -32,12 +32,17 @@ public interface OrderStore {
 
 	Optional<Order> find(String orderId);
 
-	void markPublished(String orderId);
+	/**
+	 * Records that {@code order.placed} of the order reached the broker.
+	 * @return true only when this call marked it, false when it already was marked (or is unknown)
+	 */
+	boolean markPublished(String orderId);
 
 	/**
 	 * Moves the order to {@code to} if its status is one of {@code from}, atomically.
-	 * @return the order afterwards (changed or not), or empty when it is unknown
+	 * @return the order afterwards and whether this call changed its status, or empty when it is
+	 * unknown
 	 */
-	Optional<Order> transition(String orderId, Set<OrderStatus> from, OrderStatus to, @Nullable String reason);
+	Optional<Transition> transition(String orderId, Set<OrderStatus> from, OrderStatus to, @Nullable String reason);
 
 }

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Carts and the orders placed from them: adding and removing lines, an idempotent checkout that
  * announces the order before it empties the cart, cancelling, and following the status inventory
- * decides.
+ * decides. The {@link OrderListener} is told of each first announcement and each status change,
+ * once.
  */
 public class Shopping {
 
@@ -24,16 +25,19 @@ public class Shopping {
 
 	private final OrderEvents events;
 
+	private final OrderListener listener;
+
 	private final Supplier<String> orderIds;
 
 	private final Clock clock;
 
-	public Shopping(Catalog catalog, CartStore carts, OrderStore orders, OrderEvents events, Supplier<String> orderIds,
-			Clock clock) {
+	public Shopping(Catalog catalog, CartStore carts, OrderStore orders, OrderEvents events, OrderListener listener,
+			Supplier<String> orderIds, Clock clock) {
 		this.catalog = catalog;
 		this.carts = carts;
 		this.orders = orders;
 		this.events = events;
+		this.listener = listener;
 		this.orderIds = orderIds;
 		this.clock = clock;
 	}
@@ -109,11 +113,13 @@ public class Shopping {
 	/**
 	 * Publishes the order, then marks it published and takes its lines out of the cart. From the
 	 * moment the event may have reached the broker nothing is undone: a failure leaves the order
-	 * and its key for the retry.
+	 * and its key for the retry. Only the call that marks it published tells the listener.
 	 */
 	private Order announce(Order order) {
 		this.events.placed(order);
-		this.orders.markPublished(order.orderId());
+		if (this.orders.markPublished(order.orderId())) {
+			this.listener.placed(order);
+		}
 		this.carts.removeOrdered(order.customerId(), order.lines());
 		return this.orders.find(order.orderId()).orElse(order);
 	}
@@ -131,8 +137,8 @@ public class Shopping {
 	 * @throws IllegalStateException when the order was rejected
 	 */
 	public Order cancel(String orderId, String reason) {
-		Order order = this.orders
-			.transition(orderId, Set.of(OrderStatus.PLACED, OrderStatus.CONFIRMED), OrderStatus.CANCELLED, reason)
+		Order order = transition(orderId, Set.of(OrderStatus.PLACED, OrderStatus.CONFIRMED), OrderStatus.CANCELLED,
+				reason)
 			.orElseThrow(() -> new NoSuchElementException("No order with id '" + orderId + "'"));
 		if (order.status() != OrderStatus.CANCELLED) {
 			throw new IllegalStateException("order " + orderId + " is " + order.status() + " and cannot be cancelled");
@@ -147,9 +153,20 @@ public class Shopping {
 	 * @return whether the order now has that status
 	 */
 	public boolean statusDecided(String orderId, OrderStatus status, @Nullable String reason) {
-		return this.orders.transition(orderId, Set.of(OrderStatus.PLACED), status, reason)
+		return transition(orderId, Set.of(OrderStatus.PLACED), status, reason)
 			.map(order -> order.status() == status)
 			.orElse(false);
+	}
+
+	/** Asks the store for the change and tells the listener when it really happened. */
+	private Optional<Order> transition(String orderId, Set<OrderStatus> from, OrderStatus to,
+			@Nullable String reason) {
+		return this.orders.transition(orderId, from, to, reason).map(change -> {
+			if (change.changed()) {
+				this.listener.statusChanged(change.order());
+			}
+			return change.order();
+		});
 	}
 
 	private static String requireCustomer(@Nullable String customerId) {

@@ -18,6 +18,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.fnorders.values.Money;
 import io.fnorders.values.Sku;
@@ -34,12 +35,14 @@ class ShoppingTests {
 
 	private final RecordingEvents events = new RecordingEvents();
 
+	private final RecordingListener listener = new RecordingListener();
+
 	private final AtomicInteger ids = new AtomicInteger();
 
 	private final Shopping shopping = new Shopping(
 			sku -> MUG.equals(sku) ? Optional.of(new CatalogItem(MUG, "Mug", Money.of(new BigDecimal("2.50"), "EUR")))
 					: Optional.empty(),
-			this.carts, this.orders, this.events, () -> "order-" + this.ids.incrementAndGet(),
+			this.carts, this.orders, this.events, this.listener, () -> "order-" + this.ids.incrementAndGet(),
 			Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
 
 	@Test
@@ -148,6 +151,87 @@ class ShoppingTests {
 		assertThat(this.shopping.order(order.orderId()).status()).isEqualTo(OrderStatus.CANCELLED);
 	}
 
+	@Test
+	void countsAnOrderPlacedOnceWhenItsCheckoutIsReplayed() {
+		this.shopping.addItem("c-1", MUG, 1);
+
+		this.shopping.checkout("c-1", "key-1");
+		this.shopping.checkout("c-1", "key-1");
+
+		assertThat(this.listener.told).containsExactly("PLACED order-1");
+	}
+
+	@Test
+	void countsAnOrderWhoseAnnouncementFailedOnceWhenARetryAnnouncesIt() {
+		checkoutFailingOnceThenRetried(down -> this.events.brokerDown = down);
+
+		assertThat(this.events.placed).containsExactly("order-1");
+		assertThat(this.listener.told).containsExactly("PLACED order-1");
+	}
+
+	@Test
+	void countsAnOrderAnnouncedTwiceOnceWhenOnlyTheRetryMarksItPublished() {
+		checkoutFailingOnceThenRetried(down -> this.orders.markingFails = down);
+
+		assertThat(this.events.placed).as("announced again, with the same id").containsExactly("order-1", "order-1");
+		assertThat(this.listener.told).containsExactly("PLACED order-1");
+	}
+
+	@Test
+	void countsEachDecidedStatusOnceWhenItsEventIsRepeated() {
+		this.shopping.addItem("c-1", MUG, 1);
+		String confirmed = this.shopping.checkout("c-1", "key-1").orderId();
+		this.shopping.addItem("c-1", MUG, 1);
+		String rejected = this.shopping.checkout("c-1", "key-2").orderId();
+
+		for (int delivery = 0; delivery < 2; delivery++) {
+			assertThat(this.shopping.statusDecided(confirmed, OrderStatus.CONFIRMED, null)).isTrue();
+			assertThat(this.shopping.statusDecided(rejected, OrderStatus.REJECTED, "short")).isTrue();
+		}
+
+		assertThat(this.listener.told).containsExactly("PLACED order-1", "PLACED order-2", "CONFIRMED order-1",
+				"REJECTED order-2");
+	}
+
+	@Test
+	void doesNotCountALateConfirmationOfACancelledOrderOrAnUnknownOne() {
+		this.shopping.addItem("c-1", MUG, 1);
+		String orderId = this.shopping.checkout("c-1", "key-1").orderId();
+		this.shopping.cancel(orderId, "no");
+
+		this.shopping.statusDecided(orderId, OrderStatus.CONFIRMED, null);
+		this.shopping.statusDecided("order-unknown", OrderStatus.CONFIRMED, null);
+
+		assertThat(this.listener.told).containsExactly("PLACED order-1", "CANCELLED order-1");
+	}
+
+	@Test
+	void countsACancelOnceWhenItIsRepeated() {
+		this.shopping.addItem("c-1", MUG, 1);
+		String orderId = this.shopping.checkout("c-1", "key-1").orderId();
+
+		this.shopping.cancel(orderId, "no");
+		this.shopping.cancel(orderId, "again");
+
+		assertThat(this.events.cancelled).containsExactly(orderId, orderId);
+		assertThat(this.listener.told).containsExactly("PLACED order-1", "CANCELLED order-1");
+	}
+
+	/**
+	 * Checks out with {@code failure} switched on (the checkout fails and nothing is counted yet),
+	 * then retries the same key twice with it switched off.
+	 */
+	private void checkoutFailingOnceThenRetried(Consumer<Boolean> failure) {
+		this.shopping.addItem("c-1", MUG, 1);
+		failure.accept(true);
+		assertThatIllegalStateException().isThrownBy(() -> this.shopping.checkout("c-1", "key-1"));
+		assertThat(this.listener.told).isEmpty();
+
+		failure.accept(false);
+		this.shopping.checkout("c-1", "key-1");
+		this.shopping.checkout("c-1", "key-1");
+	}
+
 	static final class InMemoryCarts implements CartStore {
 
 		final Map<String, LinkedHashMap<Sku, CartLine>> carts = new HashMap<>();
@@ -187,6 +271,8 @@ class ShoppingTests {
 
 		final Set<String> locks = new java.util.HashSet<>();
 
+		boolean markingFails;
+
 		@Override
 		public boolean lockCheckout(String customerId) {
 			return this.locks.add(customerId);
@@ -223,17 +309,31 @@ class ShoppingTests {
 		}
 
 		@Override
-		public void markPublished(String orderId) {
-			this.orders.computeIfPresent(orderId, (id, order) -> new Order(id, order.customerId(), order.lines(),
-					order.total(), order.status(), order.reason(), order.placedAt(), true));
+		public boolean markPublished(String orderId) {
+			if (this.markingFails) {
+				throw new IllegalStateException("store down");
+			}
+			Order order = this.orders.get(orderId);
+			if (order == null || order.published()) {
+				return false;
+			}
+			save(new Order(orderId, order.customerId(), order.lines(), order.total(), order.status(), order.reason(),
+					order.placedAt(), true));
+			return true;
 		}
 
 		@Override
-		public Optional<Order> transition(String orderId, Set<OrderStatus> from, OrderStatus to,
+		public Optional<Transition> transition(String orderId, Set<OrderStatus> from, OrderStatus to,
 				@Nullable String reason) {
-			return Optional.ofNullable(this.orders.computeIfPresent(orderId,
-					(id, order) -> from.contains(order.status()) ? new Order(id, order.customerId(), order.lines(),
-							order.total(), to, reason, order.placedAt(), order.published()) : order));
+			return find(orderId).map(order -> {
+				if (order.status() == to || !from.contains(order.status())) {
+					return new Transition(order, false);
+				}
+				Order moved = new Order(orderId, order.customerId(), order.lines(), order.total(), to, reason,
+						order.placedAt(), order.published());
+				save(moved);
+				return new Transition(moved, true);
+			});
 		}
 
 	}
@@ -257,6 +357,23 @@ class ShoppingTests {
 		@Override
 		public void cancelled(Order order, String reason) {
 			this.cancelled.add(order.orderId());
+		}
+
+	}
+
+	/** Writes down what it is told, as {@code <status> <orderId>}. */
+	static final class RecordingListener implements OrderListener {
+
+		final List<String> told = new ArrayList<>();
+
+		@Override
+		public void placed(Order order) {
+			this.told.add(OrderStatus.PLACED + " " + order.orderId());
+		}
+
+		@Override
+		public void statusChanged(Order order) {
+			this.told.add(order.status() + " " + order.orderId());
 		}
 
 	}
