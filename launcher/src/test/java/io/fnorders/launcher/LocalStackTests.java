@@ -2,33 +2,45 @@ package io.fnorders.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.events.Topics;
+import io.fnorders.testsupport.ObservedMetrics;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole system as {@code make run} starts it, on free ports: Kafka, Redis, an SMTP server and
@@ -39,6 +51,8 @@ import org.junit.jupiter.api.TestInstance;
 class LocalStackTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(45);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -152,6 +166,97 @@ class LocalStackTests {
 			.during(Duration.ofSeconds(2))
 			.atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(mailsTo(customer)).hasSize(2));
+	}
+
+	/**
+	 * The Swarm stack's Grafana dashboards and alert rules name metrics by hand. Once an order has
+	 * run its course and a poison event was dead-lettered, every one of them is served by some
+	 * function, so a renamed metric cannot silently empty a panel or disable an alert.
+	 */
+	@Test
+	void everyMetricTheDashboardsAndAlertRulesReadIsExposed() throws Exception {
+		String mug = saveProduct("12.50");
+		setStock(mug, 5);
+		String customer = customer();
+		addItem(customer, mug, 1);
+		awaitOrder(checkout(customer, UUID.randomUUID().toString()), "CONFIRMED");
+		poisonTheOrdersDestination();
+		Set<String> read = new TreeSet<>(ObservedMetrics.ofDashboards());
+		read.addAll(ObservedMetrics.ofAlertRules());
+
+		assertThat(read).contains("fnorders_orders_total", "fnorders_reservations_total", "fnorders_notifications_total",
+				"fnorders_dead_letters_total", "spring_cloud_stream_binder_kafka_offset");
+		Awaitility.await()
+			.atMost(WAIT)
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(ObservedMetrics.missingFrom(read, scrapeEveryFunction()))
+				.isEqualTo(metricsThisTransportLacks()));
+	}
+
+	/**
+	 * Logstash parses each log line as JSON and Kibana's saved searches show its fields: every line
+	 * a function writes is one JSON object with the fields they rely on, and the lines about an
+	 * order carry its orderId in each service that handled it.
+	 */
+	@Test
+	void everyLogLineIsAJsonObjectWithTheFieldsLogstashAndKibanaUse() throws Exception {
+		String mug = saveProduct("12.50");
+		setStock(mug, 5);
+		String customer = customer();
+		addItem(customer, mug, 1);
+		String orderId = checkout(customer, UUID.randomUUID().toString());
+		awaitOrder(orderId, "CONFIRMED");
+		awaitMails(customer, "We received your order " + orderId, "Your order " + orderId + " is confirmed");
+		poisonTheOrdersDestination();
+		Set<String> fields = new TreeSet<>();
+
+		for (String function : this.ports.keySet()) {
+			List<JsonNode> lines = logLines(function);
+			assertThat(lines).as(function).isNotEmpty().allSatisfy(line -> {
+				assertThat(line.isObject()).isTrue();
+				assertThat(Instant.parse(line.path("@timestamp").asString())).isNotNull();
+				assertThat(line.path("level").asString()).isIn("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+				assertThat(line.path("logger_name").asString()).isNotBlank();
+				assertThat(line.has("message")).isTrue();
+				assertThat(line.path("service").asString()).isEqualTo(function);
+			});
+			lines.forEach(line -> line.propertyNames().forEach(fields::add));
+			if (!function.equals("product-fn")) {
+				assertThat(lines).as("lines of %s about order %s", function, orderId)
+					.anySatisfy(line -> assertThat(line.path("orderId").asString()).isEqualTo(orderId));
+			}
+		}
+		assertThat(fields).containsAll(KibanaObjects.fieldsOfSavedSearches());
+	}
+
+	/** The Kafka-only metrics of the dashboards a transport does not serve (none on Kafka). */
+	Set<String> metricsThisTransportLacks() {
+		return Set.of();
+	}
+
+	/** Sends an event no function can read to the orders destination, to be dead-lettered. */
+	void poisonTheOrdersDestination() {
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.kafkaBootstrapServers()),
+				new StringSerializer(), new StringSerializer())) {
+			producer.send(new ProducerRecord<>(Topics.ORDERS, "poison-" + UUID.randomUUID(), "not an event"));
+		}
+	}
+
+	private String scrapeEveryFunction() throws Exception {
+		StringBuilder exposition = new StringBuilder();
+		for (int port : this.ports.values()) {
+			exposition.append(get(port, "/actuator/prometheus").body()).append('\n');
+		}
+		return exposition.toString();
+	}
+
+	/** The complete lines of a function's log so far (the last one may still be being written). */
+	private List<JsonNode> logLines(String function) throws IOException {
+		String log = Files.readString(this.settings.dataDir().resolve("logs").resolve(function + ".log"));
+		List<JsonNode> lines = new ArrayList<>();
+		log.substring(0, log.lastIndexOf('\n') + 1).lines().forEach(line -> lines.add(JSON.readTree(line)));
+		return lines;
 	}
 
 	void everyFunctionIsReady() throws Exception {
