@@ -3,169 +3,39 @@ package io.fnorders.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import com.jayway.jsonpath.JsonPath;
 import io.fnorders.events.Topics;
 import io.fnorders.testsupport.ObservedMetrics;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole system as {@code make run} starts it, on free ports: Kafka, Redis, an SMTP server and
- * the four function jars as their own processes. The order story runs over the public HTTP API
- * only, to its final state in every service; at the end everything is stopped.
+ * The order story on the local stack with Kafka, the stack's transport, and what the Swarm
+ * stack's observability reads from it: the metrics its dashboards and alert rules name, and the
+ * log fields its Logstash pipeline and Kibana searches use.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LocalStackTests {
-
-	private static final Duration WAIT = Duration.ofSeconds(45);
+class LocalStackTests extends OrderStoryTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final Map<String, Integer> ports = new LinkedHashMap<>();
-
-	private LocalSettings settings;
-
-	private LocalStack stack;
-
-	@BeforeAll
-	void startTheWholeSystem() throws Exception {
-		this.settings = LauncherFixtures.settings(binding(), Map.of(), "-Xmx256m", "-XX:+UseSerialGC",
-				"-XX:TieredStopAtLevel=1");
-		this.ports.putAll(this.settings.functionPorts());
-		this.stack = new LocalStack(this.settings, ProcessHandle.current().info().command().orElseThrow());
-		this.stack.start();
-	}
-
-	/** The transport the functions use; the story is the same on each. */
+	@Override
 	String binding() {
 		return "kafka";
-	}
-
-	@AfterAll
-	void stopsEverythingItStarted() {
-		this.stack.stop();
-
-		assertThat(Waits.portOpen(this.settings.kafkaPort())).isFalse();
-		assertThat(Waits.portOpen(this.settings.redisPort())).isFalse();
-		assertThat(Waits.portOpen(this.settings.smtpPort())).isFalse();
-		assertThat(Waits.portOpen(this.settings.rabbitPort())).isFalse();
-		for (int port : this.ports.values()) {
-			assertThat(Waits.portOpen(port)).isFalse();
-		}
-	}
-
-	@Test
-	void everyFunctionIsReadyAndTheCatalogPublishesItsEvents() throws Exception {
-		everyFunctionIsReady();
-		String sku = saveProduct("12.50");
-
-		assertThat(readKeys(Topics.PRODUCTS)).contains(sku);
-	}
-
-	@Test
-	void placesAndConfirmsAnOrderReservesItsStockAndEmailsTheCustomer() throws Exception {
-		String mug = saveProduct("12.50");
-		setStock(mug, 5);
-		String customer = customer();
-		assertThat(addItem(customer, mug, 2).statusCode()).isEqualTo(200);
-
-		String orderId = checkout(customer, UUID.randomUUID().toString());
-
-		awaitOrder(orderId, "CONFIRMED");
-		assertThat(get(port("inventory-fn"), "/stock/" + mug).body()).contains("\"reserved\":2", "\"available\":3");
-		awaitBody(port("product-fn"), "/product/" + mug, "\"availability\":{\"available\":3,\"inStock\":true}");
-		assertThat(JsonPath.<List<?>>read(get(port("cart-fn"), "/cart/" + customer).body(), "$.lines")).isEmpty();
-		awaitMails(customer, "We received your order " + orderId, "Your order " + orderId + " is confirmed");
-		awaitBody(port("notification-fn"), "/notifications/" + customer, "\"type\":\"CONFIRMED\"");
-	}
-
-	@Test
-	void rejectsAnOrderThereIsNotEnoughStockFor() throws Exception {
-		String pot = saveProduct("30");
-		setStock(pot, 1);
-		String customer = customer();
-		addItem(customer, pot, 2);
-
-		String orderId = checkout(customer, UUID.randomUUID().toString());
-
-		awaitOrder(orderId, "REJECTED");
-		assertThat(get(port("cart-fn"), "/order/" + orderId).body()).contains("insufficient stock for " + pot);
-		assertThat(get(port("inventory-fn"), "/stock/" + pot).body()).contains("\"reserved\":0");
-		awaitMails(customer, "We received your order " + orderId, "We could not fulfil your order " + orderId);
-	}
-
-	@Test
-	void cancellingAnOrderReleasesItsStock() throws Exception {
-		String mug = saveProduct("12.50");
-		setStock(mug, 4);
-		String customer = customer();
-		addItem(customer, mug, 3);
-		String orderId = checkout(customer, UUID.randomUUID().toString());
-		awaitOrder(orderId, "CONFIRMED");
-
-		HttpResponse<String> cancelled = post(port("cart-fn"), "/cancelOrder",
-				"{\"orderId\":\"%s\",\"reason\":\"changed my mind\"}".formatted(orderId));
-
-		assertThat(JsonPath.<String>read(cancelled.body(), "$.status")).isEqualTo("CANCELLED");
-		awaitBody(port("inventory-fn"), "/stock/" + mug, "\"reserved\":0");
-		awaitMails(customer, "We received your order " + orderId, "Your order " + orderId + " is confirmed",
-				"Your order " + orderId + " is cancelled");
-	}
-
-	@Test
-	void aReplayedCheckoutPlacesOneOrderAndSendsOneEmail() throws Exception {
-		String mug = saveProduct("12.50");
-		setStock(mug, 10);
-		String customer = customer();
-		addItem(customer, mug, 1);
-		String key = UUID.randomUUID().toString();
-
-		String first = checkout(customer, key);
-		String replayed = checkout(customer, key);
-
-		assertThat(replayed).isEqualTo(first);
-		awaitOrder(first, "CONFIRMED");
-		assertThat(get(port("inventory-fn"), "/stock/" + mug).body()).contains("\"reserved\":1");
-		awaitMails(customer, "We received your order " + first, "Your order " + first + " is confirmed");
-		Awaitility.await()
-			.during(Duration.ofSeconds(2))
-			.atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(mailsTo(customer)).hasSize(2));
 	}
 
 	/**
@@ -175,11 +45,7 @@ class LocalStackTests {
 	 */
 	@Test
 	void everyMetricTheDashboardsAndAlertRulesReadIsExposed() throws Exception {
-		String mug = saveProduct("12.50");
-		setStock(mug, 5);
-		String customer = customer();
-		addItem(customer, mug, 1);
-		awaitOrder(checkout(customer, UUID.randomUUID().toString()), "CONFIRMED");
+		confirmedOrderOf(customer());
 		poisonTheOrdersDestination();
 		Set<String> read = new TreeSet<>(ObservedMetrics.ofDashboards());
 		read.addAll(ObservedMetrics.ofAlertRules());
@@ -190,7 +56,7 @@ class LocalStackTests {
 			.atMost(WAIT)
 			.pollInterval(Duration.ofSeconds(1))
 			.untilAsserted(() -> assertThat(ObservedMetrics.missingFrom(read, scrapeEveryFunction()))
-				.isEqualTo(metricsThisTransportLacks()));
+				.isEmpty());
 	}
 
 	/**
@@ -200,16 +66,23 @@ class LocalStackTests {
 	 */
 	@Test
 	void everyLogLineIsAJsonObjectWithTheFieldsLogstashAndKibanaUse() throws Exception {
-		String mug = saveProduct("12.50");
-		setStock(mug, 5);
 		String customer = customer();
-		addItem(customer, mug, 1);
-		String orderId = checkout(customer, UUID.randomUUID().toString());
-		awaitOrder(orderId, "CONFIRMED");
+		String orderId = confirmedOrderOf(customer);
 		awaitMails(customer, "We received your order " + orderId, "Your order " + orderId + " is confirmed");
 		poisonTheOrdersDestination();
-		Set<String> fields = new TreeSet<>();
+		Awaitility.await()
+			.atMost(WAIT)
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(everyLogLineAbout(orderId)).containsAll(KibanaObjects.fieldsOfSavedSearches()));
+	}
 
+	/**
+	 * Checks every complete line each function has logged so far, and that the ones handling an
+	 * order logged its orderId.
+	 * @return the names of all the fields the lines carry
+	 */
+	private Set<String> everyLogLineAbout(String orderId) throws IOException {
+		Set<String> fields = new TreeSet<>();
 		for (String function : this.ports.keySet()) {
 			List<JsonNode> lines = logLines(function);
 			assertThat(lines).as(function).isNotEmpty().allSatisfy(line -> {
@@ -226,18 +99,23 @@ class LocalStackTests {
 					.anySatisfy(line -> assertThat(line.path("orderId").asString()).isEqualTo(orderId));
 			}
 		}
-		assertThat(fields).containsAll(KibanaObjects.fieldsOfSavedSearches());
+		return fields;
 	}
 
-	/** The Kafka-only metrics of the dashboards a transport does not serve (none on Kafka). */
-	Set<String> metricsThisTransportLacks() {
-		return Set.of();
+	/** Places an order of one unit of a new product in stock, and waits until it is confirmed. */
+	private String confirmedOrderOf(String customer) throws Exception {
+		String mug = saveProduct("12.50");
+		setStock(mug, 5);
+		addItem(customer, mug, 1);
+		String orderId = checkout(customer, UUID.randomUUID().toString());
+		awaitOrder(orderId, "CONFIRMED");
+		return orderId;
 	}
 
 	/** Sends an event no function can read to the orders destination, to be dead-lettered. */
-	void poisonTheOrdersDestination() {
+	private void poisonTheOrdersDestination() {
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.kafkaBootstrapServers()),
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings().kafkaBootstrapServers()),
 				new StringSerializer(), new StringSerializer())) {
 			producer.send(new ProducerRecord<>(Topics.ORDERS, "poison-" + UUID.randomUUID(), "not an event"));
 		}
@@ -253,129 +131,10 @@ class LocalStackTests {
 
 	/** The complete lines of a function's log so far (the last one may still be being written). */
 	private List<JsonNode> logLines(String function) throws IOException {
-		String log = Files.readString(this.settings.dataDir().resolve("logs").resolve(function + ".log"));
+		String log = Files.readString(settings().dataDir().resolve("logs").resolve(function + ".log"));
 		List<JsonNode> lines = new ArrayList<>();
 		log.substring(0, log.lastIndexOf('\n') + 1).lines().forEach(line -> lines.add(JSON.readTree(line)));
 		return lines;
 	}
-
-	void everyFunctionIsReady() throws Exception {
-		for (int port : this.ports.values()) {
-			assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
-		}
-	}
-
-	LocalSettings settings() {
-		return this.settings;
-	}
-
-	private String saveProduct(String price) throws Exception {
-		String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
-		HttpResponse<String> saved = post(port("product-fn"), "/saveProduct",
-				"{\"sku\":\"%s\",\"name\":\"Thing %s\",\"category\":\"kitchen\",\"price\":%s,\"currency\":\"EUR\"}"
-					.formatted(sku, sku, price));
-		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-		return sku;
-	}
-
-	private void setStock(String sku, int quantity) throws Exception {
-		HttpResponse<String> set = post(port("inventory-fn"), "/setStock",
-				"{\"sku\":\"%s\",\"quantity\":%d}".formatted(sku, quantity));
-		assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
-	}
-
-	private HttpResponse<String> addItem(String customer, String sku, int quantity) throws Exception {
-		return post(port("cart-fn"), "/addItem",
-				"{\"customerId\":\"%s\",\"sku\":\"%s\",\"quantity\":%d}".formatted(customer, sku, quantity));
-	}
-
-	private String checkout(String customer, String key) throws Exception {
-		HttpResponse<String> order = this.http.send(HttpRequest.newBuilder(url(port("cart-fn"), "/checkout"))
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", key)
-			.POST(BodyPublishers.ofString("{\"customerId\":\"%s\"}".formatted(customer)))
-			.build(), BodyHandlers.ofString());
-		assertThat(order.statusCode()).as(order.body()).isEqualTo(200);
-		return JsonPath.read(order.body(), "$.orderId");
-	}
-
-	private void awaitOrder(String orderId, String status) {
-		awaitBody(port("cart-fn"), "/order/" + orderId, "\"status\":\"" + status + "\"");
-	}
-
-	private void awaitBody(int port, String path, String expected) {
-		Awaitility.await()
-			.atMost(WAIT)
-			.pollInterval(Duration.ofMillis(200))
-			.untilAsserted(() -> assertThat(get(port, path).body()).contains(expected));
-	}
-
-	private void awaitMails(String customer, String... subjects) {
-		Awaitility.await()
-			.atMost(WAIT)
-			.untilAsserted(() -> assertThat(mailsTo(customer)).containsExactlyInAnyOrder(subjects));
-	}
-
-	private List<String> mailsTo(String customer) {
-		return Arrays.stream(this.stack.mailbox()).filter(mail -> to(mail).startsWith(customer + "@")).map(mail -> {
-			try {
-				return mail.getSubject();
-			}
-			catch (MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
-	}
-
-	private static String to(MimeMessage mail) {
-		try {
-			return mail.getAllRecipients()[0].toString();
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private List<String> readKeys(String topic) {
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.kafkaBootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, "local-stack-test", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-						"earliest"),
-				new StringDeserializer(), new StringDeserializer())) {
-			consumer.subscribe(List.of(topic));
-			List<String> keys = new ArrayList<>();
-			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-			while (keys.isEmpty() && System.nanoTime() < deadline) {
-				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-					keys.add(record.key());
-				}
-			}
-			return keys;
-		}
-	}
-
-	private int port(String function) {
-		return this.ports.get(function);
-	}
-
-	private static String customer() {
-		return "customer-" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	private static URI url(int port, String path) {
-		return URI.create("http://localhost:" + port + path);
-	}
-
-	private HttpResponse<String> get(int port, String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(url(port, path)).build(), BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> post(int port, String path, String json) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(url(port, path))
-			.header("Content-Type", "application/json")
-			.POST(BodyPublishers.ofString(json))
-			.build(), BodyHandlers.ofString());
-	}
-
 
 }

@@ -32,8 +32,9 @@ public class DeadLetterCounter implements DlqPartitionFunction {
 			.tag("group", group)
 			.register(this.registry)
 			.increment();
+		// the failure last: its stack trace goes to the stack_trace field, not into the message
 		log.warn("Dead-lettering a record: {}", rootMessage(failure), kv("topic", record.topic()),
-				kv("partition", record.partition()), kv("offset", record.offset()), kv("group", group));
+				kv("partition", record.partition()), kv("offset", record.offset()), kv("group", group), failure);
 		return record.partition();
 	}
 
