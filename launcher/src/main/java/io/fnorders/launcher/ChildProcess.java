@@ -48,6 +48,11 @@ final class ChildProcess {
 		return this.log;
 	}
 
+	/** The operating system's id of the process. */
+	long pid() {
+		return this.process.pid();
+	}
+
 	boolean isAlive() {
 		return this.process.isAlive();
 	}

@@ -2,7 +2,6 @@ package io.fnorders.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -140,6 +139,18 @@ public final class LocalStack {
 		command.add(this.java);
 		command.addAll(this.settings.functionJvmOptions());
 		command.addAll(List.of("-jar", jar(function).toString()));
+		String name = function + (index > 0 ? "-" + (index + 1) : "");
+		Instance instance = new Instance(function, index, port, ChildProcess.start(name, command,
+				functionEnvironment(port), this.settings.dataDir().resolve("logs").resolve(name + ".log")));
+		this.instances.add(instance);
+		return instance;
+	}
+
+	/**
+	 * The environment of a function process listening on {@code port}: where the brokers, Redis,
+	 * the SMTP server and the catalog are, and which transport to use.
+	 */
+	Map<String, String> functionEnvironment(int port) {
 		Map<String, String> environment = new HashMap<>(Map.of("SERVER_PORT", String.valueOf(port),
 				"SPRING_KAFKA_BOOTSTRAP_SERVERS", this.settings.kafkaBootstrapServers(), "SPRING_DATA_REDIS_HOST",
 				"127.0.0.1", "SPRING_DATA_REDIS_PORT", String.valueOf(this.settings.redisPort()), "FNORDERS_BINDING",
@@ -147,24 +158,12 @@ public final class LocalStack {
 				String.valueOf(this.settings.smtpPort()), "FNORDERS_CART_CATALOG_URL", baseUrl("product-fn")));
 		environment.putAll(Map.of("SPRING_RABBITMQ_HOST", "127.0.0.1", "SPRING_RABBITMQ_PORT",
 				String.valueOf(this.settings.rabbitPort())));
-		String name = function + (index > 0 ? "-" + (index + 1) : "");
-		Instance instance = new Instance(function, index, port, ChildProcess.start(name, command, environment,
-				this.settings.dataDir().resolve("logs").resolve(name + ".log")));
-		this.instances.add(instance);
-		return instance;
+		return environment;
 	}
 
 	private void awaitReady(Instance instance) {
-		ChildProcess process = instance.process();
-		String readiness = "http://localhost:" + instance.port() + "/actuator/health/readiness";
-		try {
-			Waits.until(process.name(), Duration.ofSeconds(120), process::isAlive, () -> Waits.answers200(readiness));
-		}
-		catch (IllegalStateException ex) {
-			throw new IllegalStateException(ex.getMessage() + "; last lines of " + process.log() + ":\n"
-					+ process.logTail(15), ex);
-		}
-		say(process.name() + " is ready");
+		Waits.untilReady(instance.process(), instance.port(), Waits.INTERVAL);
+		say(instance.process().name() + " is ready");
 	}
 
 	private void printUrls() {
@@ -249,7 +248,8 @@ public final class LocalStack {
 		return this.mail.received();
 	}
 
-	private Path jar(String function) {
+	/** The Boot jar Maven built for a function. */
+	Path jar(String function) {
 		return this.settings.projectDir().resolve("functions").resolve(function).resolve("target").resolve(function + ".jar");
 	}
 

@@ -13,13 +13,25 @@ import java.util.function.BooleanSupplier;
 /** Bounded waits for something to come up. */
 final class Waits {
 
+	/** How often a wait polls unless told otherwise. */
+	static final Duration INTERVAL = Duration.ofMillis(250);
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	private Waits() {
 	}
 
-	/** Polls until the condition holds; fails after {@code timeout} or when {@code alive} turns false. */
+	/**
+	 * Polls every {@link #INTERVAL} until the condition holds; fails after {@code timeout} or when
+	 * {@code alive} turns false.
+	 */
 	static void until(String what, Duration timeout, BooleanSupplier alive, BooleanSupplier condition) {
+		until(what, timeout, INTERVAL, alive, condition);
+	}
+
+	/** The same, polling every {@code interval}. */
+	static void until(String what, Duration timeout, Duration interval, BooleanSupplier alive,
+			BooleanSupplier condition) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!condition.getAsBoolean()) {
 			if (!alive.getAsBoolean()) {
@@ -29,12 +41,27 @@ final class Waits {
 				throw new IllegalStateException(what + ": not ready after " + timeout.toSeconds() + " s");
 			}
 			try {
-				Thread.sleep(250);
+				Thread.sleep(interval);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException(what + ": interrupted", ex);
 			}
+		}
+	}
+
+	/**
+	 * Polls a function's readiness probe on {@code port} every {@code interval} until it answers
+	 * 200; fails after 120 s or when the process exits, quoting the end of its log.
+	 */
+	static void untilReady(ChildProcess process, int port, Duration interval) {
+		String readiness = "http://localhost:" + port + "/actuator/health/readiness";
+		try {
+			until(process.name(), Duration.ofSeconds(120), interval, process::isAlive, () -> answers200(readiness));
+		}
+		catch (IllegalStateException ex) {
+			throw new IllegalStateException(ex.getMessage() + "; last lines of " + process.log() + ":\n"
+					+ process.logTail(15), ex);
 		}
 	}
 
