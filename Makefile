@@ -29,9 +29,14 @@ FNORDERS_REGISTRY ?= fnorders
 FNORDERS_VERSION ?= latest
 FUNCTIONS := product-fn inventory-fn cart-fn notification-fn
 STACK_SECRETS := redis_password grafana_admin_password elastic_password kibana_system_password logstash_password
-# A hash of every file the stack turns into a Swarm config: a changed file becomes a new config.
-CONFIG_VERSION = $(shell cat stack/gateway/* stack/redis/* stack/prometheus/prometheus.yml stack/prometheus/alerts.yml \
-  stack/grafana/* stack/elk/* stack/common/* dashboards/grafana/*.json dashboards/kibana/*.ndjson | sha256sum | cut -c1-12)
+# Swarm configs cannot change in place: each group of files the stack mounts gets a version, a
+# hash of its files, so a changed file becomes a new config and only the services using it roll.
+config-hash = $(shell cat $(1) | sha256sum | cut -c1-12)
+CONFIG_VERSIONS = GATEWAY_CONFIG_VERSION=$(call config-hash,stack/gateway/*) \
+  REDIS_CONFIG_VERSION=$(call config-hash,stack/redis/*) \
+  PROMETHEUS_CONFIG_VERSION=$(call config-hash,stack/prometheus/prometheus.yml stack/prometheus/alerts.yml) \
+  GRAFANA_CONFIG_VERSION=$(call config-hash,stack/grafana/* dashboards/grafana/*.json) \
+  ELK_CONFIG_VERSION=$(call config-hash,stack/elk/* stack/common/* dashboards/kibana/*.ndjson)
 DOCKER_ENGINE_MISSING = No Docker engine answers here (docker info failed)
 
 help: ## list the targets
@@ -99,7 +104,9 @@ deploy: ## deploy stack/docker-stack.yml as stack STACK (fnorders) on this Swarm
 	  docker secret inspect fnorders_$$secret >/dev/null 2>&1 || \
 	    { od -An -tx1 -N24 /dev/urandom | tr -d ' \n' | docker secret create fnorders_$$secret - >/dev/null && echo "created secret fnorders_$$secret"; } || exit 1; \
 	done
-	CONFIG_VERSION=$(CONFIG_VERSION) FNORDERS_REGISTRY=$(FNORDERS_REGISTRY) FNORDERS_VERSION=$(FNORDERS_VERSION) \
+	@[ -n "$$(docker node ls -q --filter node.label=fnorders.data=true)" ] || \
+	  { docker node update --label-add fnorders.data=true self >/dev/null && echo "labelled this node fnorders.data=true (Kafka, Redis and the other volumes live here)"; }
+	$(CONFIG_VERSIONS) FNORDERS_REGISTRY=$(FNORDERS_REGISTRY) FNORDERS_VERSION=$(FNORDERS_VERSION) \
 	  docker stack deploy --prune -c stack/docker-stack.yml $(STACK)
 
 undeploy: ## remove the stack (its volumes and secrets stay)

@@ -57,6 +57,12 @@ class LocalStackTests extends OrderStoryTests {
 			.pollInterval(Duration.ofSeconds(1))
 			.untilAsserted(() -> assertThat(ObservedMetrics.missingFrom(read, scrapeEveryFunction()))
 				.isEmpty());
+		// Counters the dashboards and alerts take increase() of exist at 0 before their first event
+		// (nothing here fails an e-mail or dead-letters an order-status event).
+		String notification = get(port("notification-fn"), "/actuator/prometheus").body();
+		assertThat(notification)
+			.containsPattern("(?m)^fnorders_dead_letters_total\\{[^}]*group=\"notification-fn\",[^}]*topic=\"order-status\"\\} 0\\.0$")
+			.containsPattern("(?m)^fnorders_notifications_total\\{[^}]*outcome=\"failed\",[^}]*type=\"cancelled\"\\} 0\\.0$");
 	}
 
 	/**

@@ -156,6 +156,8 @@ abstract class OrderStoryTests {
 	void everyFunctionIsReady() throws Exception {
 		for (int port : this.ports.values()) {
 			assertThat(get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+			// what the image's HEALTHCHECK asks (functions/healthcheck.sh)
+			assertThat(get(port, "/actuator/health/container").statusCode()).isEqualTo(200);
 		}
 	}
 

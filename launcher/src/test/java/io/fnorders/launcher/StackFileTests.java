@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,22 @@ class StackFileTests {
 			assertThat(list(service, "secrets")).as(function)
 				.contains(Map.of("source", "redis_password", "target", "spring.data.redis.password"));
 		}
+	}
+
+	@Test
+	void kafkaIsOneKraftNodeWithAValidClusterIdAndItsDataOnAVolume() {
+		Map<String, Object> kafka = map(services(), "kafka");
+		String clusterId = ((String) map(kafka, "environment").get("CLUSTER_ID")).replaceAll("^\\$\\{[A-Z_]+:-(.+)}$", "$1");
+
+		// kafka-storage.sh format takes a UUID in Kafka's form: 16 bytes, URL-safe base64, no padding,
+		// never starting with "-" (which a command line would take for an option)
+		assertThat(Base64.getUrlDecoder().decode(clusterId)).hasSize(16);
+		assertThat(clusterId).doesNotStartWith("-");
+		assertThat(map(kafka, "environment")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+			.containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092");
+		assertThat(list(kafka, "volumes")).contains("kafka-data:/var/lib/kafka/data");
+		assertThat(list(map(services(), "redis"), "volumes")).contains("redis-data:/data");
+		assertThat(read(ROOT.resolve("stack/redis/redis.conf"))).contains("appendonly yes");
 	}
 
 	@Test

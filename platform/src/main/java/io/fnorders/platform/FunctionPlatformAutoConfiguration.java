@@ -19,8 +19,10 @@ import io.fnorders.platform.messaging.KafkaClusterIdTimeout;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,6 +79,23 @@ public class FunctionPlatformAutoConfiguration {
 	@ConditionalOnMissingBean(DlqPartitionFunction.class)
 	DeadLetterCounter deadLetterCounter(MeterRegistry registry) {
 		return new DeadLetterCounter(registry);
+	}
+
+	/**
+	 * On Kafka, every consumer binding with a group (each has a dead-letter topic) starts its
+	 * dead-letter counters at 0, one per topic it reads.
+	 */
+	@Bean
+	@ConditionalOnKafkaTransport
+	@ConditionalOnBean(DeadLetterCounter.class)
+	SmartInitializingSingleton expectedDeadLetters(DeadLetterCounter counter, BindingServiceProperties bindings) {
+		return () -> bindings.getBindings().forEach((name, binding) -> {
+			if (name.contains("-in-") && binding.getGroup() != null && binding.getDestination() != null) {
+				for (String topic : binding.getDestination().split(",")) {
+					counter.expect(topic.strip(), binding.getGroup());
+				}
+			}
+		});
 	}
 
 	/**

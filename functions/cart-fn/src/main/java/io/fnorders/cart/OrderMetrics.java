@@ -37,8 +37,8 @@ class OrderMetrics implements OrderListener {
 	}
 
 	@Override
-	public void statusChanged(Order order) {
-		this.counters.get(order.status()).increment();
+	public void statusChanged(Order order, OrderStatus status) {
+		this.counters.get(status).increment();
 	}
 
 }

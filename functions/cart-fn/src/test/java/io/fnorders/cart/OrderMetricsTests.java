@@ -33,9 +33,9 @@ class OrderMetricsTests {
 	void countsPlacedOrdersAndEachStatusTheyMovedTo() {
 		this.metrics.placed(order(OrderStatus.PLACED));
 		this.metrics.placed(order(OrderStatus.PLACED));
-		this.metrics.statusChanged(order(OrderStatus.CONFIRMED));
-		this.metrics.statusChanged(order(OrderStatus.REJECTED));
-		this.metrics.statusChanged(order(OrderStatus.CANCELLED));
+		this.metrics.statusChanged(order(OrderStatus.CONFIRMED), OrderStatus.CONFIRMED);
+		this.metrics.statusChanged(order(OrderStatus.REJECTED), OrderStatus.REJECTED);
+		this.metrics.statusChanged(order(OrderStatus.CANCELLED), OrderStatus.CANCELLED);
 
 		assertThat(counts()).containsExactlyEntriesOf(
 				new TreeMap<>(Map.of("cancelled", 1.0, "confirmed", 1.0, "placed", 2.0, "rejected", 1.0)));

@@ -24,18 +24,29 @@ public class DeadLetterCounter implements DlqPartitionFunction {
 		this.registry = registry;
 	}
 
+	/**
+	 * Registers the counter at 0 for each topic a consumer group reads, so the first dead letter
+	 * is an increase that {@code increase()} and {@code rate()} see, not a series that starts at 1.
+	 */
+	public void expect(String topic, String group) {
+		counter(topic, group);
+	}
+
 	@Override
 	public Integer apply(String group, ConsumerRecord<?, ?> record, Throwable failure) {
-		Counter.builder("fnorders.dead.letters")
-			.description("Records sent to a dead-letter topic after their retries")
-			.tag("topic", record.topic())
-			.tag("group", group)
-			.register(this.registry)
-			.increment();
+		counter(record.topic(), group).increment();
 		// the failure last: its stack trace goes to the stack_trace field, not into the message
 		log.warn("Dead-lettering a record: {}", rootMessage(failure), kv("topic", record.topic()),
 				kv("partition", record.partition()), kv("offset", record.offset()), kv("group", group), failure);
 		return record.partition();
+	}
+
+	private Counter counter(String topic, String group) {
+		return Counter.builder("fnorders.dead.letters")
+			.description("Records sent to a dead-letter topic after their retries")
+			.tag("topic", topic)
+			.tag("group", group)
+			.register(this.registry);
 	}
 
 	private static String rootMessage(Throwable failure) {

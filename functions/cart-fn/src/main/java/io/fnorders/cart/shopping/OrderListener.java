@@ -11,7 +11,10 @@ public interface OrderListener {
 	/** {@code order.placed} of this order reached the broker for the first time. */
 	void placed(Order order);
 
-	/** The order moved to the status it now has. */
-	void statusChanged(Order order);
+	/**
+	 * The order moved to {@code status}. The order is as read right after the move; a later change
+	 * (a cancel racing a confirmation) may already show in it, so count {@code status}.
+	 */
+	void statusChanged(Order order, OrderStatus status);
 
 }

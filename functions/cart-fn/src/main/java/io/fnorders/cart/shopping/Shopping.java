@@ -163,7 +163,7 @@ public class Shopping {
 			@Nullable String reason) {
 		return this.orders.transition(orderId, from, to, reason).map(change -> {
 			if (change.changed()) {
-				this.listener.statusChanged(change.order());
+				this.listener.statusChanged(change.order(), to);
 			}
 			return change.order();
 		});

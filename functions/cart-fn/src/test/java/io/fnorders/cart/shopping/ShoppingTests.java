@@ -372,8 +372,8 @@ class ShoppingTests {
 		}
 
 		@Override
-		public void statusChanged(Order order) {
-			this.told.add(order.status() + " " + order.orderId());
+		public void statusChanged(Order order, OrderStatus status) {
+			this.told.add(status + " " + order.orderId());
 		}
 
 	}
