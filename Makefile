@@ -105,7 +105,7 @@ deploy: ## deploy stack/docker-stack.yml as stack STACK (fnorders) on this Swarm
 	    { od -An -tx1 -N24 /dev/urandom | tr -d ' \n' | docker secret create fnorders_$$secret - >/dev/null && echo "created secret fnorders_$$secret"; } || exit 1; \
 	done
 	@[ -n "$$(docker node ls -q --filter node.label=fnorders.data=true)" ] || \
-	  { docker node update --label-add fnorders.data=true self >/dev/null && echo "labelled this node fnorders.data=true (Kafka, Redis and the other volumes live here)"; }
+	  { docker node update --label-add fnorders.data=true "$$(docker info --format {{.Swarm.NodeID}})" >/dev/null && echo "labelled this node fnorders.data=true (Kafka, Redis and the other volumes live here)"; }
 	$(CONFIG_VERSIONS) FNORDERS_REGISTRY=$(FNORDERS_REGISTRY) FNORDERS_VERSION=$(FNORDERS_VERSION) \
 	  docker stack deploy --prune -c stack/docker-stack.yml $(STACK)
 
