@@ -21,10 +21,12 @@ BINDING ?= kafka
 DATA_DIR ?= .data
 LAUNCHER_CP := launcher/target/classes:launcher/target/lib/*
 
-.PHONY: help build test bench run events clean rabbitmq promtool stack-check images deploy undeploy scale
+.PHONY: help build test bench run events clean rabbitmq promtool stack-check images deploy undeploy scale swarm-up swarm-down
 
 # The Swarm stack (stack/docker-stack.yml): its name, and where the function images are tagged.
 STACK ?= fnorders
+# The stack file, and any override files after it (swarm-up adds stack/local/docker-stack.local.yml).
+STACK_FILES ?= stack/docker-stack.yml
 FNORDERS_REGISTRY ?= fnorders
 FNORDERS_VERSION ?= latest
 FUNCTIONS := product-fn inventory-fn cart-fn notification-fn
@@ -51,6 +53,7 @@ test: rabbitmq stack-check ## run every test (stack checks, then unit, binding, 
 stack-check: promtool ## validate the Swarm stack file, the Prometheus configuration and alert rules, and run the rules' unit tests
 	@command -v docker >/dev/null 2>&1 || { echo "The docker CLI is missing (it is needed to render stack/docker-stack.yml; no engine is needed)"; exit 1; }
 	docker stack config -c stack/docker-stack.yml >/dev/null
+	docker stack config -c stack/docker-stack.yml -c stack/local/docker-stack.local.yml >/dev/null
 	cd stack/prometheus && promtool check config prometheus.yml && promtool check rules alerts.yml \
 	  && promtool test rules alerts.test.yml
 
@@ -107,7 +110,7 @@ deploy: ## deploy stack/docker-stack.yml as stack STACK (fnorders) on this Swarm
 	@[ -n "$$(docker node ls -q --filter node.label=fnorders.data=true)" ] || \
 	  { docker node update --label-add fnorders.data=true "$$(docker info --format {{.Swarm.NodeID}})" >/dev/null && echo "labelled this node fnorders.data=true (Kafka, Redis and the other volumes live here)"; }
 	$(CONFIG_VERSIONS) FNORDERS_REGISTRY=$(FNORDERS_REGISTRY) FNORDERS_VERSION=$(FNORDERS_VERSION) \
-	  docker stack deploy --prune -c stack/docker-stack.yml $(STACK)
+	  docker stack deploy --prune $(foreach file,$(STACK_FILES),-c $(file)) $(STACK)
 
 undeploy: ## remove the stack (its volumes and secrets stay)
 	docker stack rm $(STACK)
@@ -115,6 +118,12 @@ undeploy: ## remove the stack (its volumes and secrets stay)
 scale: ## run N tasks of one function: make scale FN=inventory N=4
 	@[ -n "$(FN)" ] && [ -n "$(N)" ] || { echo "usage: make scale FN=<product|inventory|cart|notification> N=<tasks>"; exit 1; }
 	docker service scale $(STACK)_$(patsubst %-fn,%,$(FN))-fn=$(N)
+
+swarm-up: build ## the stack on a private single-node Swarm on this machine (engine, images and all built here); URLs at the end
+	SWARM_DIR=$(CURDIR)/$(DATA_DIR)/swarm STACK=$(STACK) stack/local/swarm up
+
+swarm-down: ## remove everything swarm-up made: stack, Swarm, daemon, data
+	SWARM_DIR=$(CURDIR)/$(DATA_DIR)/swarm STACK=$(STACK) stack/local/swarm down
 
 clean: ## remove build output and all local data (.data: Kafka log, Redis AOF, logs)
 	$(MVN) -q clean
