@@ -58,4 +58,9 @@ final class LauncherFixtures {
 		return record;
 	}
 
+	/** The middle value of a benchmark's rounds (the upper one of an even count). */
+	static <T extends Comparable<T>> T median(List<T> values) {
+		return values.stream().sorted().toList().get(values.size() / 2);
+	}
+
 }

@@ -1,5 +1,6 @@
 package io.fnorders.launcher;
 
+import static io.fnorders.launcher.LauncherFixtures.median;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -85,7 +86,7 @@ class ScalingBenchmark {
 				  an instance joins (start to group stable with 2 members, incl. JVM start): median %d ms, %s
 				  an instance leaves (SIGTERM to group stable with 1 member): median %d ms, %s
 				""".formatted(ORDERS, median(one), rounded(one), median(two), rounded(two), median(two) / median(one),
-				medianLong(joins), joins, medianLong(leaves), leaves);
+				median(joins), joins, median(leaves), leaves);
 		Path out = Path.of("target", "bench", "scaling.txt");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
@@ -154,15 +155,6 @@ class ScalingBenchmark {
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(json))
 			.build(), BodyHandlers.discarding());
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = values.stream().sorted().toList();
-		return sorted.get(sorted.size() / 2);
-	}
-
-	private static long medianLong(List<Long> values) {
-		return values.stream().sorted().toList().get(values.size() / 2);
 	}
 
 	private static List<Long> rounded(List<Double> values) {

@@ -1,5 +1,6 @@
 package io.fnorders.launcher;
 
+import static io.fnorders.launcher.LauncherFixtures.median;
 import static io.fnorders.localbrokers.LocalPorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -353,10 +354,6 @@ class StartupBenchmark {
 
 	private static List<Long> readyMillis(List<Start> runs) {
 		return runs.stream().map(Start::readyMillis).toList();
-	}
-
-	private static <T extends Comparable<T>> T median(List<T> values) {
-		return values.stream().sorted().toList().get(values.size() / 2);
 	}
 
 	private static String slug(Variant variant) {
