@@ -3,6 +3,7 @@ package io.fnorders.launcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -12,8 +13,10 @@ import io.fnorders.testsupport.ObservedMetrics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The log fields the Kibana saved objects of {@code dashboards/kibana} show and search. */
+/** The Kibana saved objects of {@code dashboards/kibana}, and the log fields they show and search. */
 final class KibanaObjects {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** Fields the Logstash pipeline adds to every document (stack/elk/logstash.conf). */
 	private static final Set<String> ADDED_BY_LOGSTASH = Set.of("swarm_service", "tags");
@@ -24,27 +27,37 @@ final class KibanaObjects {
 	private KibanaObjects() {
 	}
 
-	/** The columns, sort fields and queried fields of every saved search, as the functions log them. */
-	static Set<String> fieldsOfSavedSearches() {
-		JsonMapper json = JsonMapper.builder().build();
-		Set<String> fields = new TreeSet<>();
+	/** Every saved object of {@code dashboards/kibana/fnorders.ndjson}, one per non-blank line. */
+	static List<JsonNode> all() {
 		try {
-			for (String line : Files.readAllLines(ObservedMetrics.projectRoot().resolve("dashboards/kibana/fnorders.ndjson"))) {
-				JsonNode object = line.isBlank() ? json.missingNode() : json.readTree(line);
-				if (object.path("type").asString("").equals("search")) {
-					JsonNode attributes = object.path("attributes");
-					attributes.path("columns").forEach(column -> fields.add(column.asString()));
-					attributes.path("sort").forEach(sort -> fields.add(sort.path(0).asString()));
-					JsonNode source = json.readTree(attributes.path("kibanaSavedObjectMeta").path("searchSourceJSON").asString());
-					Matcher queried = KQL_FIELD.matcher(source.path("query").path("query").asString(""));
-					while (queried.find()) {
-						fields.add(queried.group(1));
-					}
-				}
-			}
+			return Files.readAllLines(ObservedMetrics.projectRoot().resolve("dashboards/kibana/fnorders.ndjson"))
+				.stream()
+				.filter(line -> !line.isBlank())
+				.map(JSON::readTree)
+				.toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The saved objects of one type ({@code index-pattern}, {@code search}). */
+	static List<JsonNode> ofType(String type) {
+		return all().stream().filter(object -> object.path("type").asString("").equals(type)).toList();
+	}
+
+	/** The columns, sort fields and queried fields of every saved search, as the functions log them. */
+	static Set<String> fieldsOfSavedSearches() {
+		Set<String> fields = new TreeSet<>();
+		for (JsonNode search : ofType("search")) {
+			JsonNode attributes = search.path("attributes");
+			attributes.path("columns").forEach(column -> fields.add(column.asString()));
+			attributes.path("sort").forEach(sort -> fields.add(sort.path(0).asString()));
+			JsonNode source = JSON.readTree(attributes.path("kibanaSavedObjectMeta").path("searchSourceJSON").asString());
+			Matcher queried = KQL_FIELD.matcher(source.path("query").path("query").asString(""));
+			while (queried.find()) {
+				fields.add(queried.group(1));
+			}
 		}
 		fields.removeAll(ADDED_BY_LOGSTASH);
 		fields.remove("");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,21 +156,15 @@ class StackFileTests {
 	}
 
 	@Test
-	void kibanaLooksAtTheIndicesLogstashWrites() throws IOException {
+	void kibanaLooksAtTheIndicesLogstashWrites() {
 		Matcher index = Pattern.compile("index => \"([^%\"]+)%\\{").matcher(read(ROOT.resolve("stack/elk/logstash.conf")));
 		assertThat(index.find()).isTrue();
-		List<JsonNode> objects = new ArrayList<>();
-		for (String line : read(ROOT.resolve("dashboards/kibana/fnorders.ndjson")).lines().toList()) {
-			if (!line.isBlank()) {
-				objects.add(JSON.readTree(line));
-			}
-		}
-		List<JsonNode> dataViews = objects.stream().filter(object -> object.path("type").asString().equals("index-pattern")).toList();
+		List<JsonNode> dataViews = KibanaObjects.ofType("index-pattern");
 
 		assertThat(dataViews).hasSize(1);
 		assertThat(dataViews.get(0).path("attributes").path("title").asString()).isEqualTo(index.group(1) + "*");
 		assertThat(dataViews.get(0).path("attributes").path("timeFieldName").asString()).isEqualTo("@timestamp");
-		assertThat(objects).filteredOn(object -> object.path("type").asString().equals("search")).hasSizeGreaterThanOrEqualTo(2)
+		assertThat(KibanaObjects.ofType("search")).hasSizeGreaterThanOrEqualTo(2)
 			.allSatisfy(search -> assertThat(search.path("references").toString()).contains(dataViews.get(0).path("id").asString()));
 	}
 
