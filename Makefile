@@ -21,7 +21,7 @@ BINDING ?= kafka
 DATA_DIR ?= .data
 LAUNCHER_CP := launcher/target/classes:launcher/target/lib/*
 
-.PHONY: help build test bench run events clean rabbitmq promtool stack-check images deploy undeploy scale swarm-up swarm-down
+.PHONY: help build test bench run events clean rabbitmq promtool stack-check images deploy undeploy scale swarm-up swarm-test swarm-down
 
 # The Swarm stack (stack/docker-stack.yml): its name, and where the function images are tagged.
 STACK ?= fnorders
@@ -47,8 +47,9 @@ help: ## list the targets
 build: ## compile and package every module (no tests)
 	$(MVN) -q install -DskipTests
 
-test: rabbitmq stack-check ## run every test (stack checks, then unit, binding, integration against real Kafka, Redis, RabbitMQ and SMTP)
+test: rabbitmq stack-check ## run every test (stack checks; unit, binding, integration against real Kafka, Redis, RabbitMQ and SMTP; then swarm-test)
 	$(MVN) verify
+	@$(MAKE) --no-print-directory swarm-test
 
 stack-check: promtool ## validate the Swarm stack file, the Prometheus configuration and alert rules, and run the rules' unit tests
 	@command -v docker >/dev/null 2>&1 || { echo "The docker CLI is missing (it is needed to render stack/docker-stack.yml; no engine is needed)"; exit 1; }
@@ -121,6 +122,9 @@ scale: ## run N tasks of one function: make scale FN=inventory N=4
 
 swarm-up: build ## the stack on a private single-node Swarm on this machine (engine, images and all built here); URLs at the end
 	SWARM_DIR=$(CURDIR)/$(DATA_DIR)/swarm STACK=$(STACK) stack/local/swarm up
+
+swarm-test: build ## swarm-up, the tests in swarm-tests/ against that stack (story, scaling, rolling update, faults, Prometheus), swarm-down
+	SWARM_DIR=$(CURDIR)/$(DATA_DIR)/swarm STACK=$(STACK) stack/local/swarm test
 
 swarm-down: ## remove everything swarm-up made: stack, Swarm, daemon, data
 	SWARM_DIR=$(CURDIR)/$(DATA_DIR)/swarm STACK=$(STACK) stack/local/swarm down

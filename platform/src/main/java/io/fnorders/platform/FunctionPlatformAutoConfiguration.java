@@ -16,6 +16,7 @@ import io.fnorders.platform.messaging.CloudEvents;
 import io.fnorders.platform.messaging.DeadLetterCounter;
 import io.fnorders.platform.messaging.DeadLetterTopics;
 import io.fnorders.platform.messaging.KafkaClusterIdTimeout;
+import io.fnorders.platform.redis.ShortDnsCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -139,6 +140,13 @@ public class FunctionPlatformAutoConfiguration {
 	@Bean
 	MeterFilter kafkaTemplateLegacyTimerFilter() {
 		return MeterFilter.deny(id -> "spring.kafka.template".equals(id.getName()) && id.getTag("result") != null);
+	}
+
+	/** Redis's address is looked up again within seconds when its task moves. */
+	@Bean
+	@ConditionalOnClass(name = { "io.lettuce.core.resource.ClientResources", "io.netty.resolver.dns.DnsAddressResolverGroup" })
+	ShortDnsCache redisShortDnsCache(PlatformProperties properties) {
+		return new ShortDnsCache(properties.redis().dnsCacheMaxTtl());
 	}
 
 	/** On when the functions' default binder is Kafka (the default transport). */

@@ -12,9 +12,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param http limits of the HTTP trigger
  * @param events how events are published
+ * @param redis how the Redis client finds Redis
  */
 @ConfigurationProperties("fnorders")
-public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events events) {
+public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events events, @DefaultValue Redis redis) {
 
 	/**
 	 * @param maxBodySize the largest request body a function accepts; larger ones get 413
@@ -35,6 +36,13 @@ public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events e
 	 */
 	public record Events(@DefaultValue("ce_") String attributePrefix,
 			@DefaultValue("5s") Duration kafkaAdminTimeout) {
+	}
+
+	/**
+	 * @param dnsCacheMaxTtl the longest time the Redis client trusts a DNS answer for the Redis
+	 * host, whatever TTL the answer carries (Docker's DNS says 600 s)
+	 */
+	public record Redis(@DefaultValue("5s") Duration dnsCacheMaxTtl) {
 	}
 
 }

@@ -7,6 +7,8 @@ import io.fnorders.platform.messaging.UnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,7 +28,9 @@ import tools.jackson.core.JacksonException;
  * <li>{@link NoSuchElementException}: 404, the thing asked for does not exist;</li>
  * <li>{@link IllegalStateException}: 409, the request conflicts with the current state;</li>
  * <li>{@link UnavailableException}: 503, the broker or another service is unavailable;
- * nothing was changed that depends on it, and the client may retry.</li>
+ * nothing was changed that depends on it, and the client may retry. So is Redis being
+ * unreachable or not answering in time ({@link DataAccessResourceFailureException},
+ * {@link TransientDataAccessException}), as while its task is replaced.</li>
  * </ul>
  * Anything else is a 500 with a generic detail; its stack trace goes to the log, never to the
  * client. Spring MVC's own exceptions (405, 415, ...) keep their statuses, as problem+json.
@@ -78,8 +82,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 */
 	private static Throwable classify(Throwable failure) {
 		for (Throwable current = failure; current != null; current = current.getCause()) {
-			if (current instanceof JacksonException || current instanceof UnavailableException
-					|| current instanceof NoSuchElementException) {
+			if (current instanceof JacksonException || current instanceof NoSuchElementException
+					|| isUnavailable(current)) {
 				return current;
 			}
 		}
@@ -91,6 +95,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return failure;
 	}
 
+	private static boolean isUnavailable(Throwable failure) {
+		return failure instanceof UnavailableException || failure instanceof DataAccessResourceFailureException
+				|| failure instanceof TransientDataAccessException;
+	}
+
 	private static HttpStatus statusOf(Throwable cause) {
 		if (cause instanceof JacksonException || cause instanceof IllegalArgumentException) {
 			return HttpStatus.BAD_REQUEST;
@@ -98,7 +107,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (cause instanceof NoSuchElementException) {
 			return HttpStatus.NOT_FOUND;
 		}
-		if (cause instanceof UnavailableException) {
+		if (isUnavailable(cause)) {
 			return HttpStatus.SERVICE_UNAVAILABLE;
 		}
 		if (cause instanceof IllegalStateException) {

@@ -1,0 +1,39 @@
+package io.fnorders.platform.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Transports;
+import io.netty.channel.EventLoopGroup;
+import io.netty.resolver.dns.DnsAddressResolverGroup;
+import org.junit.jupiter.api.Test;
+
+class ShortDnsCacheTests {
+
+	@Test
+	void lettuceResolvesThroughTheCappedDnsResolverOnItsOwnEventLoops() throws Exception {
+		ClientResources.Builder builder = ClientResources.builder();
+		new ShortDnsCache(Duration.ofSeconds(5)).customize(builder);
+		ClientResources resources = builder.build();
+		try {
+			assertThat(resources.addressResolverGroup()).isInstanceOf(DnsAddressResolverGroup.class);
+			EventLoopGroup loops = resources.eventLoopGroupProvider().allocate(Transports.eventLoopGroupClass());
+
+			InetSocketAddress resolved = (InetSocketAddress) resources.addressResolverGroup()
+				.getResolver(loops.next())
+				.resolve(InetSocketAddress.createUnresolved("localhost", 6379))
+				.get();
+
+			assertThat(resolved.isUnresolved()).isFalse();
+			assertThat(resolved.getAddress().isLoopbackAddress()).isTrue();
+			assertThat(resolved.getPort()).isEqualTo(6379);
+		}
+		finally {
+			resources.shutdown().get();
+		}
+	}
+
+}

@@ -1,0 +1,131 @@
+package io.fnorders.swarm;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * Customers who each fill a cart and check it out once, through the gateway: a burst (many at
+ * a time) or a trickle (one after another). Every answer other than 200 is kept as a failure,
+ * never retried.
+ */
+final class Checkouts {
+
+	private final Shop shop;
+
+	private final List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
+
+	private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+
+	private final AtomicInteger attempted = new AtomicInteger();
+
+	Checkouts(Shop shop) {
+		this.shop = shop;
+	}
+
+	/** {@code count} customers named {@code prefix-<n>}, each ordering 1 to 2 lines of 1 to 3 units. */
+	static List<Plan> plans(String prefix, int count, List<String> skus, long seed) {
+		Random random = new Random(seed);
+		List<Plan> plans = new ArrayList<>();
+		for (int n = 0; n < count; n++) {
+			List<String> shuffled = new ArrayList<>(skus);
+			Collections.shuffle(shuffled, random);
+			int lineCount = 1 + random.nextInt(Math.min(2, skus.size()));
+			List<Line> lines = new ArrayList<>();
+			for (String sku : shuffled.subList(0, lineCount)) {
+				lines.add(new Line(sku, 1 + random.nextInt(3)));
+			}
+			plans.add(new Plan(prefix + "-" + n, List.copyOf(lines)));
+		}
+		return plans;
+	}
+
+	/** Places every plan, {@code parallel} customers at a time; returns when all have answered. */
+	Checkouts burst(List<Plan> plans, int parallel) {
+		try (ExecutorService pool = Executors.newFixedThreadPool(parallel)) {
+			List<Future<?>> futures = plans.stream().<Future<?>>map(plan -> pool.submit(() -> place(plan))).toList();
+			pool.shutdown();
+			if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
+				futures.forEach(future -> future.cancel(true));
+				throw new AssertionError("the burst did not finish within 10 minutes");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		return this;
+	}
+
+	void place(Plan plan) {
+		this.attempted.incrementAndGet();
+		try {
+			fillAndCheckOut(plan);
+		}
+		catch (RuntimeException ex) {
+			this.failures.add(plan.customer() + ": " + ex.getMessage());
+		}
+	}
+
+	private void fillAndCheckOut(Plan plan) {
+		for (Line line : plan.lines()) {
+			if (!answered(this.shop.addItem(plan.customer(), line.sku(), line.quantity()))) {
+				return;
+			}
+		}
+		HttpResponse<String> order = this.shop.checkout(plan.customer(), UUID.randomUUID().toString());
+		if (answered(order)) {
+			this.placed.add(new Placed(plan, JsonPath.read(order.body(), "$.orderId")));
+		}
+	}
+
+	private boolean answered(HttpResponse<String> response) {
+		if (response.statusCode() == 200) {
+			return true;
+		}
+		this.failures.add(response.request().method() + " " + response.request().uri().getPath() + " -> "
+				+ response.statusCode() + " " + response.body());
+		return false;
+	}
+
+	/** How many customers have started so far. */
+	int attempted() {
+		return this.attempted.get();
+	}
+
+	List<Placed> placed() {
+		return List.copyOf(this.placed);
+	}
+
+	List<String> failures() {
+		return List.copyOf(this.failures);
+	}
+
+	record Line(String sku, int quantity) {
+	}
+
+	record Plan(String customer, List<Line> lines) {
+
+		Map<String, Integer> quantities() {
+			return this.lines.stream()
+				.collect(Collectors.toMap(Line::sku, Line::quantity, Integer::sum));
+		}
+
+	}
+
+	record Placed(Plan plan, String orderId) {
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.fnorders.swarm;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** The functions' public HTTP API, through the stack's one entry point (the gateway). */
+final class Shop {
+
+	private final Http gateway;
+
+	Shop(int gatewayPort) {
+		this.gateway = new Http(gatewayPort);
+	}
+
+	HttpResponse<String> get(String path) {
+		return this.gateway.get(path);
+	}
+
+	HttpResponse<String> post(String path, String json) {
+		return this.gateway.post(path, json, Map.of());
+	}
+
+	HttpResponse<String> saveProduct(String sku, String price) {
+		return post("/saveProduct",
+				"{\"sku\":\"%s\",\"name\":\"Thing %s\",\"category\":\"kitchen\",\"price\":%s,\"currency\":\"EUR\"}"
+					.formatted(sku, sku, price));
+	}
+
+	HttpResponse<String> setStock(String sku, int quantity) {
+		return post("/setStock", "{\"sku\":\"%s\",\"quantity\":%d}".formatted(sku, quantity));
+	}
+
+	HttpResponse<String> addItem(String customer, String sku, int quantity) {
+		return post("/addItem",
+				"{\"customerId\":\"%s\",\"sku\":\"%s\",\"quantity\":%d}".formatted(customer, sku, quantity));
+	}
+
+	HttpResponse<String> checkout(String customer, String idempotencyKey) {
+		return this.gateway.post("/checkout", "{\"customerId\":\"%s\"}".formatted(customer),
+				Map.of("Idempotency-Key", idempotencyKey));
+	}
+
+	Stock stock(String sku) {
+		String body = ok(get("/stock/" + path(sku)));
+		return new Stock(JsonPath.read(body, "$.onHand"), JsonPath.read(body, "$.reserved"),
+				JsonPath.read(body, "$.available"));
+	}
+
+	OrderView order(String orderId) {
+		String body = ok(get("/order/" + path(orderId)));
+		Map<String, Integer> lines = new LinkedHashMap<>();
+		for (Map<String, Object> line : JsonPath.<List<Map<String, Object>>>read(body, "$.lines")) {
+			lines.merge((String) line.get("sku"), ((Number) line.get("quantity")).intValue(), Integer::sum);
+		}
+		return new OrderView(orderId, JsonPath.read(body, "$.status"), lines);
+	}
+
+	/** The quantities per sku in the customer's cart. */
+	Map<String, Integer> cart(String customer) {
+		String body = ok(get("/cart/" + path(customer)));
+		Map<String, Integer> lines = new LinkedHashMap<>();
+		for (Map<String, Object> line : JsonPath.<List<Map<String, Object>>>read(body, "$.lines")) {
+			lines.put((String) line.get("sku"), ((Number) line.get("quantity")).intValue());
+		}
+		return lines;
+	}
+
+	List<Notification> notifications(String customer) {
+		String body = ok(get("/notifications/" + path(customer)));
+		return JsonPath.<List<Map<String, Object>>>read(body, "$[*]")
+			.stream()
+			.map(n -> new Notification((String) n.get("orderId"), (String) n.get("type"),
+					(String) n.get("recipient")))
+			.toList();
+	}
+
+	static String ok(HttpResponse<String> response) {
+		if (response.statusCode() != 200) {
+			throw new AssertionError(response.request().method() + " " + response.request().uri() + " answered "
+					+ response.statusCode() + ": " + response.body());
+		}
+		return response.body();
+	}
+
+	private static String path(String segment) {
+		return URLEncoder.encode(segment, StandardCharsets.UTF_8);
+	}
+
+	record Stock(int onHand, int reserved, int available) {
+	}
+
+	record OrderView(String orderId, String status, Map<String, Integer> lines) {
+
+		boolean isFinal() {
+			return "CONFIRMED".equals(this.status) || "REJECTED".equals(this.status);
+		}
+
+	}
+
+	record Notification(String orderId, String type, String recipient) {
+	}
+
+}

@@ -1,0 +1,322 @@
+package io.fnorders.swarm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.jayway.jsonpath.JsonPath;
+import io.fnorders.swarm.Checkouts.Line;
+import io.fnorders.swarm.Checkouts.Placed;
+import io.fnorders.swarm.Checkouts.Plan;
+import io.fnorders.swarm.PrometheusApi.Target;
+import io.fnorders.swarm.Shop.OrderView;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The stack deployed on a running Swarm ({@code make swarm-test} makes one on this machine),
+ * driven from outside as its users and operators do: HTTP to the published ports on localhost,
+ * and the docker CLI and make targets. The steps run in order on the same stack: the order
+ * story, scaling inventory-fn out, a rolling update, faults, and Prometheus last, which then
+ * has seen all of it. Every wait is bounded.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+class SwarmStackTests {
+
+	static final int GATEWAY_PORT = 8080;
+
+	static final int MAIL_PORT = 8025;
+
+	static final int PROMETHEUS_PORT = 9090;
+
+	static final List<String> FUNCTIONS = List.of("product-fn", "inventory-fn", "cart-fn", "notification-fn");
+
+	/** Every Kafka topic of the stack has this many partitions (bindings/kafka.yaml). */
+	static final int PARTITIONS = 12;
+
+	private final Path project = Path.of(System.getProperty("fnorders.project", ".."));
+
+	private final Swarm swarm = new Swarm(System.getProperty("fnorders.stack", "fnorders"), this.project);
+
+	private final Shop shop = new Shop(GATEWAY_PORT);
+
+	private final Outcomes outcomes = new Outcomes(this.shop);
+
+	/** Keeps this run's skus and customers apart from anything already in the stack. */
+	private final String run = UUID.randomUUID().toString().substring(0, 6);
+
+	@Test
+	@Order(1)
+	void theOrderStoryThroughTheGatewayEndsInAConfirmationEmail() {
+		String mug = newProduct("12.50", 10);
+		String customer = "alice-" + this.run;
+
+		String orderId = confirmedOrder(customer, mug, 2);
+
+		assertThat(this.shop.stock(mug)).isEqualTo(new Shop.Stock(10, 2, 8));
+		assertThat(this.shop.cart(customer)).isEmpty();
+		String recipient = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+			.until(() -> this.shop.notifications(customer), notifications -> notifications.size() == 2)
+			.getFirst()
+			.recipient();
+		MailCatcher mail = new MailCatcher(MAIL_PORT);
+		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(mail.subjectsTo(recipient)).containsExactlyInAnyOrder(
+					"We received your order " + orderId, "Your order " + orderId + " is confirmed"));
+
+		// what the gateway and the functions answer to what they cannot serve
+		var unknown = this.shop.get("/no-such-function");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		var invalid = this.shop.saveProduct("SKU-" + this.run + "-bad", "1.999");
+		assertThat(invalid.statusCode()).isEqualTo(400);
+		assertThat(invalid.body()).contains("more decimals than EUR allows");
+	}
+
+	@Test
+	@Order(2)
+	void threeInventoryTasksShareTheOrdersPartitionsAndABurstGetsOneOutcomePerOrder() {
+		long scaling = System.nanoTime();
+		this.swarm.make("scale", "FN=inventory", "N=3");
+		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+			.until(() -> this.swarm.replicas("inventory-fn"), "3/3"::equals);
+		Set<String> tasks = this.swarm.containers("inventory-fn").stream().map(this.swarm::backendAddress)
+			.collect(Collectors.toSet());
+		assertThat(tasks).hasSize(3);
+
+		PartitionAssignment assignment = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+			.ignoreExceptions()
+			.until(() -> orderPartitions("inventory-fn"),
+					shared -> shared.allAssigned(PARTITIONS) && shared.partitionsPerHost().keySet().equals(tasks));
+		report("inventory-fn at 3 tasks %s: every partition assigned %.1f s after make scale", tasks,
+				seconds(scaling));
+		report("%s", assignment);
+		// three consumer threads per task: 12 partitions over 9 consumers, at least 3 per task
+		assertThat(assignment.partitionsPerHost().values()).allSatisfy(count -> assertThat(count).isBetween(3L, 6L));
+
+		Map<String, Integer> onHand = newProducts(4, 150);
+		List<Plan> plans = Checkouts.plans("burst-" + this.run, 1_000, List.copyOf(onHand.keySet()), 1);
+		long bursting = System.nanoTime();
+		Checkouts burst = new Checkouts(this.shop).burst(plans, 24);
+		report("burst: %d customers checked out in %.1f s", plans.size(), seconds(bursting));
+
+		assertThat(burst.failures()).isEmpty();
+		assertThat(burst.placed()).hasSize(plans.size());
+		Map<String, OrderView> finals = this.outcomes.awaitFinal(burst.placed(), Duration.ofMinutes(5));
+		// 3,000 units asked on average for 600 on hand: both outcomes must occur
+		assertThat(finals.values()).extracting(OrderView::status).contains("CONFIRMED", "REJECTED");
+		this.outcomes.assertOneOutcomeEach(burst.placed(), finals, Duration.ofMinutes(3));
+		this.outcomes.assertStockConsistent(onHand, finals.values());
+	}
+
+	@Test
+	@Order(3)
+	void aRollingUpdateOfCartFnUnderSteadyCheckoutsFailsNoRequestAndLosesNoOrder() throws Exception {
+		String sku = newProduct("4.00", 10_000);
+		List<String> before = this.swarm.tasks("cart-fn");
+		Checkouts trickle = new Checkouts(this.shop);
+		AtomicBoolean steady = new AtomicBoolean(true);
+		CompletableFuture<Void> customers = CompletableFuture.runAsync(() -> {
+			for (int n = 0; steady.get() && n < 3_000; n++) {
+				trickle.place(new Plan("steady-" + this.run + "-" + n, List.of(new Line(sku, 1))));
+				Outcomes.pause(Duration.ofMillis(200));
+			}
+		});
+
+		Outcomes.pause(Duration.ofSeconds(5));
+		long updating = System.nanoTime();
+		this.swarm.forceUpdate("cart-fn");
+		awaitUpdateCompleted("cart-fn", Duration.ofMinutes(6));
+		report("rolling update of cart-fn completed in %.1f s", seconds(updating));
+		Outcomes.pause(Duration.ofSeconds(5));
+		steady.set(false);
+		customers.get(1, TimeUnit.MINUTES);
+		report("steady checkouts during the update: %d, failed: %d", trickle.attempted(), trickle.failures().size());
+
+		assertThat(this.swarm.tasks("cart-fn")).hasSize(2).doesNotContainAnyElementsOf(before);
+		assertThat(trickle.failures()).isEmpty();
+		assertThat(trickle.placed()).hasSize(trickle.attempted()).hasSizeGreaterThan(50);
+		Map<String, OrderView> finals = this.outcomes.awaitFinal(trickle.placed(), Duration.ofMinutes(3));
+		assertThat(finals.values()).extracting(OrderView::status).containsOnly("CONFIRMED");
+		this.outcomes.assertOneOutcomeEach(trickle.placed(), finals, Duration.ofMinutes(2));
+		this.outcomes.assertStockConsistent(Map.of(sku, 10_000), finals.values());
+	}
+
+	@Test
+	@Order(4)
+	void killingAnInventoryTaskMidBurstCostsNoOrderItsOutcome() throws Exception {
+		Map<String, Integer> onHand = newProducts(3, 120);
+		List<Plan> plans = Checkouts.plans("killed-" + this.run, 600, List.copyOf(onHand.keySet()), 4);
+		Checkouts checkouts = new Checkouts(this.shop);
+		CompletableFuture<Checkouts> burst = CompletableFuture.supplyAsync(() -> checkouts.burst(plans, 16));
+
+		await().atMost(Duration.ofMinutes(2)).until(() -> checkouts.attempted() >= plans.size() / 4);
+		String victim = this.swarm.containers("inventory-fn").getFirst();
+		long killed = System.nanoTime();
+		this.swarm.kill(victim);
+		burst.get(10, TimeUnit.MINUTES);
+
+		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+			.untilAsserted(() -> {
+				assertThat(this.swarm.replicas("inventory-fn")).isEqualTo("3/3");
+				assertThat(this.swarm.containers("inventory-fn")).hasSize(3).doesNotContain(victim);
+			});
+		report("killed inventory-fn task %s; 3/3 healthy again after %.1f s", victim, seconds(killed));
+		assertThat(checkouts.failures()).isEmpty();
+		Map<String, OrderView> finals = this.outcomes.awaitFinal(checkouts.placed(), Duration.ofMinutes(5));
+		this.outcomes.assertOneOutcomeEach(checkouts.placed(), finals, Duration.ofMinutes(3));
+		this.outcomes.assertStockConsistent(onHand, finals.values());
+	}
+
+	@Test
+	@Order(5)
+	void cartsStockAndOrdersSurviveRestartsOfRedisAndKafka() {
+		String sku = newProduct("9.90", 20);
+		String orderId = confirmedOrder("before-restart-" + this.run, sku, 3);
+		String shopper = "cart-kept-" + this.run;
+		Shop.ok(this.shop.addItem(shopper, sku, 2));
+
+		long restarting = System.nanoTime();
+		for (String service : List.of("redis", "kafka")) {
+			this.swarm.forceUpdate(service);
+			awaitUpdateCompleted(service, Duration.ofMinutes(4));
+		}
+		report("Redis and Kafka restarted one after the other in %.1f s", seconds(restarting));
+
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> {
+				assertThat(this.shop.cart(shopper)).isEqualTo(Map.of(sku, 2));
+				assertThat(this.shop.stock(sku)).isEqualTo(new Shop.Stock(20, 3, 17));
+				assertThat(this.shop.order(orderId).status()).isEqualTo("CONFIRMED");
+			});
+		// and orders flow again once the functions have reconnected (the same key: one order)
+		String key = UUID.randomUUID().toString();
+		String next = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+			.until(() -> JsonPath.<String>read(Shop.ok(this.shop.checkout(shopper, key)), "$.orderId"),
+					id -> id != null);
+		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+			.until(() -> this.shop.order(next).status(), "CONFIRMED"::equals);
+		report("an order was confirmed again %.1f s after the restarts began", seconds(restarting));
+		assertThat(this.shop.stock(sku)).isEqualTo(new Shop.Stock(20, 5, 15));
+	}
+
+	@Test
+	@Order(6)
+	void prometheusScrapesEveryFunctionTaskAndAnswersTheBusinessCounters() throws IOException {
+		PrometheusApi prometheus = new PrometheusApi(PROMETHEUS_PORT);
+		Map<String, Set<String>> tasks = new HashMap<>();
+		for (String function : FUNCTIONS) {
+			tasks.put(this.swarm.service(function), this.swarm.containers(function).stream()
+				.map(container -> "http://" + this.swarm.backendAddress(container) + ":8080/actuator/prometheus")
+				.collect(Collectors.toSet()));
+		}
+		assertThat(tasks.get(this.swarm.service("inventory-fn"))).hasSize(3);
+
+		// service discovery refreshes every minute, scrapes every 15 s
+		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+			List<Target> targets = prometheus.targets("functions");
+			assertThat(targets).allSatisfy(target -> assertThat(target.health()).as(target.scrapeUrl()).isEqualTo("up"));
+			assertThat(targets.stream().collect(Collectors.groupingBy(Target::service,
+					Collectors.mapping(Target::scrapeUrl, Collectors.toSet())))).isEqualTo(tasks);
+		});
+
+		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+			assertThat(prometheus.query("sum by (status) (fnorders_orders_total)", "status"))
+				.hasEntrySatisfying("placed", value -> assertThat(value).isPositive())
+				.hasEntrySatisfying("confirmed", value -> assertThat(value).isPositive())
+				.hasEntrySatisfying("rejected", value -> assertThat(value).isPositive());
+			assertThat(prometheus.query("sum by (outcome) (fnorders_reservations_total)", "outcome"))
+				.hasEntrySatisfying("confirmed", value -> assertThat(value).isPositive())
+				.hasEntrySatisfying("rejected", value -> assertThat(value).isPositive());
+			assertThat(prometheus.query("sum by (type) (fnorders_notifications_total{outcome=\"sent\"})", "type"))
+				.hasEntrySatisfying("confirmed", value -> assertThat(value).isPositive());
+		});
+
+		Set<String> alerts = alertNames(this.project.resolve("stack/prometheus/alerts.yml"));
+		assertThat(alerts).isNotEmpty();
+		Map<String, String> rules = prometheus.rules();
+		assertThat(rules.keySet()).containsAll(alerts);
+		assertThat(rules).allSatisfy((name, health) -> assertThat(health).as(name).isIn("ok", "unknown"));
+	}
+
+	private String newProduct(String price, int stock) {
+		String sku = "SKU-" + this.run + "-" + UUID.randomUUID().toString().substring(0, 6);
+		Shop.ok(this.shop.saveProduct(sku, price));
+		Shop.ok(this.shop.setStock(sku, stock));
+		return sku;
+	}
+
+	/** A cart of one line checked out, and the order's id once it is CONFIRMED. */
+	private String confirmedOrder(String customer, String sku, int quantity) {
+		Shop.ok(this.shop.addItem(customer, sku, quantity));
+		String orderId = JsonPath.read(Shop.ok(this.shop.checkout(customer, UUID.randomUUID().toString())),
+				"$.orderId");
+		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+			.until(() -> this.shop.order(orderId).status(), "CONFIRMED"::equals);
+		return orderId;
+	}
+
+	private Map<String, Integer> newProducts(int count, int stock) {
+		Map<String, Integer> onHand = new HashMap<>();
+		for (int n = 0; n < count; n++) {
+			onHand.put(newProduct("5.00", stock), stock);
+		}
+		return onHand;
+	}
+
+	private PartitionAssignment orderPartitions(String group) {
+		String kafka = this.swarm.containers("kafka").getFirst();
+		return PartitionAssignment.parse("orders", this.swarm.exec(kafka, "env", "KAFKA_HEAP_OPTS=-Xmx64m",
+				"/opt/kafka/bin/kafka-consumer-groups.sh", "--bootstrap-server", "localhost:9092", "--describe",
+				"--group", group));
+	}
+
+	private void awaitUpdateCompleted(String service, Duration atMost) {
+		await().atMost(atMost).pollInterval(Duration.ofSeconds(2)).until(() -> {
+			String state = this.swarm.updateState(service);
+			assertThat(state).as("update of %s", service).doesNotStartWith("rollback").isNotEqualTo("paused");
+			return state.equals("completed");
+		});
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+			.until(() -> this.swarm.replicas(service), replicas -> replicas.matches("(\\d+)/\\1"));
+	}
+
+	private static double seconds(long since) {
+		return (System.nanoTime() - since) / 1e9;
+	}
+
+	/** What the run saw, on the build's output: figures for the operator, not assertions. */
+	private static void report(String format, Object... args) {
+		System.out.println("[swarm-test] " + format.formatted(args));
+	}
+
+	private static Set<String> alertNames(Path rules) throws IOException {
+		Matcher alert = Pattern.compile("(?m)^\\s*-\\s*alert:\\s*(\\S+)").matcher(Files.readString(rules));
+		Set<String> names = new HashSet<>();
+		while (alert.find()) {
+			names.add(alert.group(1));
+		}
+		return names;
+	}
+
+}
