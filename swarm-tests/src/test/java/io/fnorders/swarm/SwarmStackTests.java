@@ -100,6 +100,7 @@ class SwarmStackTests {
 		this.swarm.make("scale", "FN=inventory", "N=3");
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
 			.until(() -> this.swarm.replicas("inventory-fn"), "3/3"::equals);
+		long running = System.nanoTime();
 		Set<String> tasks = this.swarm.containers("inventory-fn").stream().map(this.swarm::backendAddress)
 			.collect(Collectors.toSet());
 		assertThat(tasks).hasSize(3);
@@ -108,8 +109,8 @@ class SwarmStackTests {
 			.ignoreExceptions()
 			.until(() -> orderPartitions("inventory-fn"),
 					shared -> shared.allAssigned(PARTITIONS) && shared.partitionsPerHost().keySet().equals(tasks));
-		report("inventory-fn at 3 tasks %s: every partition assigned %.1f s after make scale", tasks,
-				seconds(scaling));
+		report("inventory-fn at 3 tasks %s: 3/3 healthy %.1f s after make scale, every partition assigned "
+				+ "to them %.1f s later", tasks, (running - scaling) / 1e9, seconds(running));
 		report("%s", assignment);
 		// three consumer threads per task: 12 partitions over 9 consumers, at least 3 per task
 		assertThat(assignment.partitionsPerHost().values()).allSatisfy(count -> assertThat(count).isBetween(3L, 6L));
@@ -123,9 +124,12 @@ class SwarmStackTests {
 		assertThat(burst.failures()).isEmpty();
 		assertThat(burst.placed()).hasSize(plans.size());
 		Map<String, OrderView> finals = this.outcomes.awaitFinal(burst.placed(), Duration.ofMinutes(5));
+		report("every order decided %.1f s after the burst began", seconds(bursting));
 		// 3,000 units asked on average for 600 on hand: both outcomes must occur
 		assertThat(finals.values()).extracting(OrderView::status).contains("CONFIRMED", "REJECTED");
 		this.outcomes.assertOneOutcomeEach(burst.placed(), finals, Duration.ofMinutes(3));
+		report("every customer told of the placed order and its outcome %.1f s after the burst began",
+				seconds(bursting));
 		this.outcomes.assertStockConsistent(onHand, finals.values());
 	}
 
