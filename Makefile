@@ -4,7 +4,8 @@
 # Variables: BINDING (kafka | rabbit | http), KAFKA_PORT (9092), RABBITMQ_PORT (5672), REDIS_PORT (6379),
 # SMTP_PORT (3025), CART_PORT (8081),
 # PRODUCT_PORT (8082), INVENTORY_PORT (8083), NOTIFICATION_PORT (8084), DATA_DIR (.data);
-# instances per function: CART, PRODUCT, INVENTORY, NOTIFICATION (default 1, e.g. INVENTORY=3).
+# instances per function: CART, PRODUCT, INVENTORY, NOTIFICATION (default 1, e.g. INVENTORY=3);
+# NO_BUILD=1: images, swarm-up and swarm-test use the jars already built instead of building first.
 
 SHELL := /bin/sh
 .DEFAULT_GOAL := help
@@ -48,8 +49,8 @@ build: ## compile and package every module (no tests)
 	$(MVN) -q install -DskipTests
 
 test: rabbitmq stack-check ## run every test (stack checks; unit, binding, integration against real Kafka, Redis, RabbitMQ and SMTP; then swarm-test)
-	$(MVN) verify
-	@$(MAKE) --no-print-directory swarm-test
+	$(MVN) install
+	@$(MAKE) --no-print-directory swarm-test NO_BUILD=1
 
 stack-check: promtool ## validate the Swarm stack file, the Prometheus configuration and alert rules, and run the rules' unit tests
 	@command -v docker >/dev/null 2>&1 || { echo "The docker CLI is missing (it is needed to render stack/docker-stack.yml; no engine is needed)"; exit 1; }
@@ -94,7 +95,7 @@ events: ## print the events on TOPIC (default products) of the running local Kaf
 	  --topic $${TOPIC:-products} --from-beginning --timeout-ms $${TIMEOUT_MS:-5000} \
 	  --property print.key=true --property print.headers=true --property print.timestamp=true
 
-images: build ## build the four function images (functions/Dockerfile) on the running Docker engine
+images: $(if $(NO_BUILD),,build) ## build the four function images (functions/Dockerfile) on the running Docker engine
 	@docker info >/dev/null 2>&1 || { echo "$(DOCKER_ENGINE_MISSING): no image was built. Start Docker, or build on a machine that has it."; exit 1; }
 	for fn in $(FUNCTIONS); do \
 	  docker build -f functions/Dockerfile --build-arg FUNCTION=$$fn $(if $(JRE_IMAGE),--build-arg JRE_IMAGE=$(JRE_IMAGE)) \
@@ -120,10 +121,10 @@ scale: ## run N tasks of one function: make scale FN=inventory N=4
 	@[ -n "$(FN)" ] && [ -n "$(N)" ] || { echo "usage: make scale FN=<product|inventory|cart|notification> N=<tasks>"; exit 1; }
 	docker service scale $(STACK)_$(patsubst %-fn,%,$(FN))-fn=$(N)
 
-swarm-up: build ## the stack on a private single-node Swarm on this machine (engine, images and all built here); URLs at the end
+swarm-up: $(if $(NO_BUILD),,build) ## the stack on a private single-node Swarm on this machine (engine, images and all built here); URLs at the end
 	SWARM_DIR=$(CURDIR)/$(DATA_DIR)/swarm STACK=$(STACK) stack/local/swarm up
 
-swarm-test: build ## swarm-up, the tests in swarm-tests/ against that stack (story, scaling, rolling update, faults, Prometheus), swarm-down
+swarm-test: $(if $(NO_BUILD),,build) ## swarm-up, the tests in swarm-tests/ against that stack (story, scaling, rolling update, faults, Prometheus), swarm-down
 	SWARM_DIR=$(CURDIR)/$(DATA_DIR)/swarm STACK=$(STACK) stack/local/swarm test
 
 swarm-down: ## remove everything swarm-up made: stack, Swarm, daemon, data

@@ -1,6 +1,7 @@
 package io.fnorders.swarm;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,18 +11,21 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
 
 /**
  * Customers who each fill a cart and check it out once, through the gateway: a burst (many at
- * a time) or a trickle (one after another). Every answer other than 200 is kept as a failure,
- * never retried.
+ * a time) or a steady trickle (one every so often). Every answer other than 200 is kept as a
+ * failure, never retried. Closing it stops whatever has not started yet.
  */
-final class Checkouts {
+final class Checkouts implements AutoCloseable {
 
 	private final Shop shop;
 
@@ -30,6 +34,10 @@ final class Checkouts {
 	private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
 	private final AtomicInteger attempted = new AtomicInteger();
+
+	private final AtomicBoolean stopped = new AtomicBoolean();
+
+	private final ScheduledExecutorService steady = Executors.newSingleThreadScheduledExecutor();
 
 	Checkouts(Shop shop) {
 		this.shop = shop;
@@ -69,7 +77,20 @@ final class Checkouts {
 		return this;
 	}
 
+	/** One customer every {@code every}, in the background, until closed or {@code limit} have started. */
+	Checkouts steadily(IntFunction<Plan> customer, Duration every, int limit) {
+		this.steady.scheduleWithFixedDelay(() -> {
+			if (this.attempted.get() < limit) {
+				place(customer.apply(this.attempted.get()));
+			}
+		}, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+		return this;
+	}
+
 	void place(Plan plan) {
+		if (this.stopped.get()) {
+			return;
+		}
 		this.attempted.incrementAndGet();
 		try {
 			fillAndCheckOut(plan);
@@ -98,6 +119,22 @@ final class Checkouts {
 		this.failures.add(response.request().method() + " " + response.request().uri().getPath() + " -> "
 				+ response.statusCode() + " " + response.body());
 		return false;
+	}
+
+	/** Starts no more customers; waits for one in progress. */
+	@Override
+	public void close() {
+		this.stopped.set(true);
+		this.steady.shutdown();
+		try {
+			if (!this.steady.awaitTermination(1, TimeUnit.MINUTES)) {
+				throw new IllegalStateException("a checkout still runs a minute after stopping");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** How many customers have started so far. */

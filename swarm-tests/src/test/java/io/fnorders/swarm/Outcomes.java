@@ -1,9 +1,9 @@
 package io.fnorders.swarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,48 +20,52 @@ final class Outcomes {
 
 	private static final Set<String> OUTCOMES = Set.of("CONFIRMED", "REJECTED");
 
+	private static final Duration POLL = Duration.ofSeconds(1);
+
 	private final Shop shop;
 
 	Outcomes(Shop shop) {
 		this.shop = shop;
 	}
 
-	/** Waits (at most {@code atMost}) until every order is CONFIRMED or REJECTED. */
+	/** Waits (at most {@code atMost}, each pass included) until every order is CONFIRMED or REJECTED. */
 	Map<String, OrderView> awaitFinal(Collection<Placed> placed, Duration atMost) {
 		Map<String, OrderView> finals = new LinkedHashMap<>();
-		List<String> pending = new ArrayList<>(placed.stream().map(Placed::orderId).toList());
-		long deadline = System.nanoTime() + atMost.toNanos();
-		while (!pending.isEmpty() && System.nanoTime() < deadline) {
-			pending.removeIf(orderId -> {
-				OrderView order = this.shop.order(orderId);
-				if (order.isFinal()) {
-					finals.put(orderId, order);
+		await().atMost(atMost).pollInterval(POLL).until(() -> {
+			for (Placed order : placed) {
+				if (!finals.containsKey(order.orderId())) {
+					OrderView view = this.shop.order(order.orderId());
+					if (view.isFinal()) {
+						finals.put(order.orderId(), view);
+					}
 				}
-				return order.isFinal();
-			});
-			pause(pending.isEmpty() ? Duration.ZERO : Duration.ofSeconds(1));
-		}
-		assertThat(pending).as("orders still without an outcome after %s", atMost).isEmpty();
+			}
+			return finals.size() == placed.size();
+		});
 		return finals;
 	}
 
 	/**
 	 * Every customer was told of exactly one order: placed once, and one outcome, the one the order
-	 * has. A duplicated order or a second outcome shows here.
+	 * has. Waits until each has been told both, then reads every customer's notifications once more,
+	 * so that a duplicated order or a second outcome arriving late shows too.
 	 */
 	void assertOneOutcomeEach(Collection<Placed> placed, Map<String, OrderView> finals, Duration atMost) {
-		Map<String, List<Notification>> byCustomer = new HashMap<>();
-		long deadline = System.nanoTime() + atMost.toNanos();
-		for (Placed order : placed) {
-			List<Notification> notifications;
-			do {
-				notifications = this.shop.notifications(order.plan().customer());
+		Map<String, List<Notification>> told = new HashMap<>();
+		await().atMost(atMost).pollInterval(POLL).until(() -> {
+			for (Placed order : placed) {
+				String customer = order.plan().customer();
+				if (!told.containsKey(customer)) {
+					List<Notification> notifications = this.shop.notifications(customer);
+					if (placedAndDecided(notifications)) {
+						told.put(customer, notifications);
+					}
+				}
 			}
-			while (!placedAndDecided(notifications) && System.nanoTime() < deadline && pause(Duration.ofMillis(500)));
-			byCustomer.put(order.plan().customer(), notifications);
-		}
+			return told.size() == placed.size();
+		});
 		for (Placed order : placed) {
-			List<Notification> notifications = byCustomer.get(order.plan().customer());
+			List<Notification> notifications = this.shop.notifications(order.plan().customer());
 			assertThat(notifications).as("notifications of %s", order.plan().customer())
 				.extracting(Notification::orderId)
 				.containsOnly(order.orderId());
@@ -92,17 +96,6 @@ final class Outcomes {
 	private static boolean placedAndDecided(List<Notification> notifications) {
 		return notifications.stream().anyMatch(n -> "PLACED".equals(n.type()))
 				&& notifications.stream().anyMatch(n -> OUTCOMES.contains(n.type()));
-	}
-
-	static boolean pause(Duration duration) {
-		try {
-			Thread.sleep(duration);
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -57,11 +57,13 @@ final class Swarm {
 		return docker("service", "ls", "--filter", "name=" + service(service), "--format", "{{.Replicas}}").strip();
 	}
 
-	/** The state of the service's last update: completed, updating, rollback_completed, ... */
-	String updateState(String service) {
-		return docker("service", "inspect", "--format", "{{if .UpdateStatus}}{{.UpdateStatus.State}}{{end}}",
-				service(service))
+	/** The service's last update: its state (completed, updating, rollback_completed, ...) and start. */
+	Update update(String service) {
+		String status = docker("service", "inspect", "--format",
+				"{{if .UpdateStatus}}{{.UpdateStatus.State}}|{{.UpdateStatus.StartedAt}}{{end}}", service(service))
 			.strip();
+		int bar = status.indexOf('|');
+		return (bar < 0) ? new Update("", "") : new Update(status.substring(0, bar), status.substring(bar + 1));
 	}
 
 	/** A rolling update that replaces every task with the same specification. */
@@ -123,6 +125,9 @@ final class Swarm {
 				output.toFile().delete();
 			}
 		}
+	}
+
+	record Update(String state, String startedAt) {
 	}
 
 	private static List<String> lines(String output) {

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,6 +30,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stack deployed on a running Swarm ({@code make swarm-test} makes one on this machine),
@@ -42,6 +43,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
 class SwarmStackTests {
+
+	private static final Logger log = LoggerFactory.getLogger(SwarmStackTests.class);
 
 	static final int GATEWAY_PORT = 8080;
 
@@ -135,34 +138,29 @@ class SwarmStackTests {
 
 	@Test
 	@Order(3)
-	void aRollingUpdateOfCartFnUnderSteadyCheckoutsFailsNoRequestAndLosesNoOrder() throws Exception {
+	void aRollingUpdateOfCartFnUnderSteadyCheckoutsFailsNoRequestAndLosesNoOrder() {
 		String sku = newProduct("4.00", 10_000);
 		List<String> before = this.swarm.tasks("cart-fn");
-		Checkouts trickle = new Checkouts(this.shop);
-		AtomicBoolean steady = new AtomicBoolean(true);
-		CompletableFuture<Void> customers = CompletableFuture.runAsync(() -> {
-			for (int n = 0; steady.get() && n < 3_000; n++) {
-				trickle.place(new Plan("steady-" + this.run + "-" + n, List.of(new Line(sku, 1))));
-				Outcomes.pause(Duration.ofMillis(200));
-			}
-		});
-
-		Outcomes.pause(Duration.ofSeconds(5));
-		long updating = System.nanoTime();
-		this.swarm.forceUpdate("cart-fn");
-		awaitUpdateCompleted("cart-fn", Duration.ofMinutes(6));
-		report("rolling update of cart-fn completed in %.1f s", seconds(updating));
-		Outcomes.pause(Duration.ofSeconds(5));
-		steady.set(false);
-		customers.get(1, TimeUnit.MINUTES);
-		report("steady checkouts during the update: %d, failed: %d", trickle.attempted(), trickle.failures().size());
+		Checkouts steady;
+		try (Checkouts checkouts = new Checkouts(this.shop).steadily(
+				n -> new Plan("steady-" + this.run + "-" + n, List.of(new Line(sku, 1))), Duration.ofMillis(200), 3_000)) {
+			steady = checkouts;
+			await().atMost(Duration.ofMinutes(1)).until(() -> checkouts.attempted() >= 20);
+			long updating = System.nanoTime();
+			rollingUpdate("cart-fn", Duration.ofMinutes(6));
+			report("rolling update of cart-fn completed in %.1f s", seconds(updating));
+			int duringUpdate = checkouts.attempted();
+			await().atMost(Duration.ofMinutes(1)).until(() -> checkouts.attempted() >= duringUpdate + 20);
+		}
+		report("steady checkouts before, during and after the update: %d, failed: %d", steady.attempted(),
+				steady.failures().size());
 
 		assertThat(this.swarm.tasks("cart-fn")).hasSize(2).doesNotContainAnyElementsOf(before);
-		assertThat(trickle.failures()).isEmpty();
-		assertThat(trickle.placed()).hasSize(trickle.attempted()).hasSizeGreaterThan(50);
-		Map<String, OrderView> finals = this.outcomes.awaitFinal(trickle.placed(), Duration.ofMinutes(3));
+		assertThat(steady.failures()).isEmpty();
+		assertThat(steady.placed()).hasSize(steady.attempted());
+		Map<String, OrderView> finals = this.outcomes.awaitFinal(steady.placed(), Duration.ofMinutes(3));
 		assertThat(finals.values()).extracting(OrderView::status).containsOnly("CONFIRMED");
-		this.outcomes.assertOneOutcomeEach(trickle.placed(), finals, Duration.ofMinutes(2));
+		this.outcomes.assertOneOutcomeEach(steady.placed(), finals, Duration.ofMinutes(2));
 		this.outcomes.assertStockConsistent(Map.of(sku, 10_000), finals.values());
 	}
 
@@ -172,20 +170,21 @@ class SwarmStackTests {
 		Map<String, Integer> onHand = newProducts(3, 120);
 		List<Plan> plans = Checkouts.plans("killed-" + this.run, 600, List.copyOf(onHand.keySet()), 4);
 		Checkouts checkouts = new Checkouts(this.shop);
-		CompletableFuture<Checkouts> burst = CompletableFuture.supplyAsync(() -> checkouts.burst(plans, 16));
+		try (checkouts) {
+			CompletableFuture<Checkouts> burst = CompletableFuture.supplyAsync(() -> checkouts.burst(plans, 16));
+			await().atMost(Duration.ofMinutes(2)).until(() -> checkouts.attempted() >= plans.size() / 4);
+			String victim = this.swarm.containers("inventory-fn").getFirst();
+			long killed = System.nanoTime();
+			this.swarm.kill(victim);
 
-		await().atMost(Duration.ofMinutes(2)).until(() -> checkouts.attempted() >= plans.size() / 4);
-		String victim = this.swarm.containers("inventory-fn").getFirst();
-		long killed = System.nanoTime();
-		this.swarm.kill(victim);
-		burst.get(10, TimeUnit.MINUTES);
-
-		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
-			.untilAsserted(() -> {
+			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
 				assertThat(this.swarm.replicas("inventory-fn")).isEqualTo("3/3");
 				assertThat(this.swarm.containers("inventory-fn")).hasSize(3).doesNotContain(victim);
 			});
-		report("killed inventory-fn task %s; 3/3 healthy again after %.1f s", victim, seconds(killed));
+			report("killed inventory-fn task %s; 3/3 healthy again after %.1f s (%d of %d customers started)",
+					victim, seconds(killed), checkouts.attempted(), plans.size());
+			burst.get(10, TimeUnit.MINUTES);
+		}
 		assertThat(checkouts.failures()).isEmpty();
 		Map<String, OrderView> finals = this.outcomes.awaitFinal(checkouts.placed(), Duration.ofMinutes(5));
 		this.outcomes.assertOneOutcomeEach(checkouts.placed(), finals, Duration.ofMinutes(3));
@@ -202,8 +201,7 @@ class SwarmStackTests {
 
 		long restarting = System.nanoTime();
 		for (String service : List.of("redis", "kafka")) {
-			this.swarm.forceUpdate(service);
-			awaitUpdateCompleted(service, Duration.ofMinutes(4));
+			rollingUpdate(service, Duration.ofMinutes(4));
 		}
 		report("Redis and Kafka restarted one after the other in %.1f s", seconds(restarting));
 
@@ -295,11 +293,21 @@ class SwarmStackTests {
 				"--group", group));
 	}
 
-	private void awaitUpdateCompleted(String service, Duration atMost) {
+	/**
+	 * {@code docker service update --force}: every task of the service replaced with the same
+	 * specification, as its update_config says; returns once this update has completed and every
+	 * task is running (a rollback or a pause fails).
+	 */
+	private void rollingUpdate(String service, Duration atMost) {
+		String previous = this.swarm.update(service).startedAt();
+		this.swarm.forceUpdate(service);
 		await().atMost(atMost).pollInterval(Duration.ofSeconds(2)).until(() -> {
-			String state = this.swarm.updateState(service);
-			assertThat(state).as("update of %s", service).doesNotStartWith("rollback").isNotEqualTo("paused");
-			return state.equals("completed");
+			Swarm.Update update = this.swarm.update(service);
+			if (update.startedAt().equals(previous)) {
+				return false;
+			}
+			assertThat(update.state()).as("update of %s", service).doesNotStartWith("rollback").isNotEqualTo("paused");
+			return update.state().equals("completed");
 		});
 		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
 			.until(() -> this.swarm.replicas(service), replicas -> replicas.matches("(\\d+)/\\1"));
@@ -309,9 +317,9 @@ class SwarmStackTests {
 		return (System.nanoTime() - since) / 1e9;
 	}
 
-	/** What the run saw, on the build's output: figures for the operator, not assertions. */
+	/** What the run saw, in the build's output: figures for the operator, not assertions. */
 	private static void report(String format, Object... args) {
-		System.out.println("[swarm-test] " + format.formatted(args));
+		log.info(format.formatted(args));
 	}
 
 	private static Set<String> alertNames(Path rules) throws IOException {

@@ -28,12 +28,20 @@ public class ShortDnsCache implements ClientResourcesBuilderCustomizer {
 
 	@Override
 	public void customize(ClientResources.Builder builder) {
-		int seconds = (int) Math.max(0, this.maxTtl.toSeconds());
 		builder.addressResolverGroup(new DnsAddressResolverGroup(new DnsNameResolverBuilder()
 			.datagramChannelType(Transports.datagramChannelClass())
 			.socketChannelType(Transports.socketChannelClass().asSubclass(SocketChannel.class))
-			.cnameCache(new DefaultDnsCnameCache(0, seconds))
-			.resolveCache(new DefaultDnsCache(0, seconds, 0))));
+			.cnameCache(new DefaultDnsCnameCache(0, maxTtlSeconds()))
+			.resolveCache(resolveCache())));
+	}
+
+	/** Answers kept at most {@code maxTtl}; failed lookups not kept at all. */
+	DefaultDnsCache resolveCache() {
+		return new DefaultDnsCache(0, maxTtlSeconds(), 0);
+	}
+
+	private int maxTtlSeconds() {
+		return (int) Math.clamp(this.maxTtl.toSeconds(), 0, Integer.MAX_VALUE);
 	}
 
 }

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -28,9 +29,10 @@ import tools.jackson.core.JacksonException;
  * <li>{@link NoSuchElementException}: 404, the thing asked for does not exist;</li>
  * <li>{@link IllegalStateException}: 409, the request conflicts with the current state;</li>
  * <li>{@link UnavailableException}: 503, the broker or another service is unavailable;
- * nothing was changed that depends on it, and the client may retry. So is Redis being
- * unreachable or not answering in time ({@link DataAccessResourceFailureException},
- * {@link TransientDataAccessException}), as while its task is replaced.</li>
+ * nothing was changed that depends on it, and the client may retry. So is the data store
+ * being unreachable or not answering in time ({@link DataAccessResourceFailureException},
+ * {@link QueryTimeoutException}, {@link TransientDataAccessResourceException}), as while
+ * Redis's task is replaced; the detail then names no host.</li>
  * </ul>
  * Anything else is a 500 with a generic detail; its stack trace goes to the log, never to the
  * client. Spring MVC's own exceptions (405, 415, ...) keep their statuses, as problem+json.
@@ -96,8 +98,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	private static boolean isUnavailable(Throwable failure) {
-		return failure instanceof UnavailableException || failure instanceof DataAccessResourceFailureException
-				|| failure instanceof TransientDataAccessException;
+		return failure instanceof UnavailableException || isDataStoreUnavailable(failure);
+	}
+
+	private static boolean isDataStoreUnavailable(Throwable failure) {
+		return failure instanceof DataAccessResourceFailureException || failure instanceof QueryTimeoutException
+				|| failure instanceof TransientDataAccessResourceException;
 	}
 
 	private static HttpStatus statusOf(Throwable cause) {
@@ -117,6 +123,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	private static String detailOf(Throwable cause) {
+		if (isDataStoreUnavailable(cause)) {
+			return "The data store is not reachable right now; retry shortly";
+		}
 		if (cause instanceof JacksonException json) {
 			return "The JSON does not fit the expected input: " + json.getOriginalMessage();
 		}

@@ -3,6 +3,7 @@ package io.fnorders.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpStatus;
@@ -25,7 +26,9 @@ class ProblemDetailsAdviceTests {
 				this.request);
 
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-		assertThat(((ProblemDetail) answer.getBody()).getDetail()).isEqualTo("Unable to connect to redis:6379");
+		assertThat(((ProblemDetail) answer.getBody()).getDetail())
+			.isEqualTo("The data store is not reachable right now; retry shortly")
+			.doesNotContain("redis");
 	}
 
 	@Test
@@ -34,6 +37,14 @@ class ProblemDetailsAdviceTests {
 			.handleFunctionFailure(new QueryTimeoutException("Redis command timed out"), this.request);
 
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+	}
+
+	@Test
+	void aConcurrencyFailureIsNotMistakenForAnOutage() {
+		ResponseEntity<Object> answer = this.advice
+			.handleFunctionFailure(new PessimisticLockingFailureException("lock not acquired"), this.request);
+
+		assertThat(answer.getStatusCode()).isNotEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
 	@Test
