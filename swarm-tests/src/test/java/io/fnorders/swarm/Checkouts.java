@@ -16,18 +16,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
 
 /**
  * Customers who each fill a cart and check it out once, through the gateway: a burst (many at
- * a time) or a steady trickle (one every so often). Every answer other than 200 is kept as a
- * failure, never retried. Closing it stops whatever has not started yet.
+ * a time) or a steady trickle (one every so often). A strict customer takes any answer other
+ * than 200 as a failure; a patient one sends a 503 again for up to 30 s, as the API invites
+ * (nothing was changed; a checkout keeps its Idempotency-Key), and counts those retries.
+ * Closing it stops whatever has not started yet.
  */
 final class Checkouts implements AutoCloseable {
 
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
 	private final Shop shop;
+
+	private final boolean patient;
+
+	private final AtomicInteger retried = new AtomicInteger();
 
 	private final List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
 
@@ -39,8 +48,19 @@ final class Checkouts implements AutoCloseable {
 
 	private final ScheduledExecutorService steady = Executors.newSingleThreadScheduledExecutor();
 
-	Checkouts(Shop shop) {
+	private Checkouts(Shop shop, boolean patient) {
 		this.shop = shop;
+		this.patient = patient;
+	}
+
+	/** Customers for whom any answer but 200 is a failure. */
+	static Checkouts strict(Shop shop) {
+		return new Checkouts(shop, false);
+	}
+
+	/** Customers who send a 503 again, for up to 30 s. */
+	static Checkouts patient(Shop shop) {
+		return new Checkouts(shop, true);
 	}
 
 	/** {@code count} customers named {@code prefix-<n>}, each ordering 1 to 2 lines of 1 to 3 units. */
@@ -102,14 +122,19 @@ final class Checkouts implements AutoCloseable {
 
 	private void fillAndCheckOut(Plan plan) {
 		for (Line line : plan.lines()) {
-			if (!answered(this.shop.addItem(plan.customer(), line.sku(), line.quantity()))) {
+			if (!answered(send(() -> this.shop.addItem(plan.customer(), line.sku(), line.quantity())))) {
 				return;
 			}
 		}
-		HttpResponse<String> order = this.shop.checkout(plan.customer(), UUID.randomUUID().toString());
+		String key = UUID.randomUUID().toString();
+		HttpResponse<String> order = send(() -> this.shop.checkout(plan.customer(), key));
 		if (answered(order)) {
 			this.placed.add(new Placed(plan, JsonPath.read(order.body(), "$.orderId")));
 		}
+	}
+
+	private HttpResponse<String> send(Supplier<HttpResponse<String>> request) {
+		return this.patient ? Shop.untilAvailable(request, PATIENCE, this.retried::incrementAndGet) : request.get();
 	}
 
 	private boolean answered(HttpResponse<String> response) {
@@ -140,6 +165,11 @@ final class Checkouts implements AutoCloseable {
 	/** How many customers have started so far. */
 	int attempted() {
 		return this.attempted.get();
+	}
+
+	/** How many 503 answers a patient customer sent again. */
+	int retried() {
+		return this.retried.get();
 	}
 
 	List<Placed> placed() {

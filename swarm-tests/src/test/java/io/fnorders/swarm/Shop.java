@@ -1,13 +1,19 @@
 package io.fnorders.swarm;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import com.jayway.jsonpath.JsonPath;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The functions' public HTTP API, through the stack's one entry point (the gateway). */
 final class Shop {
@@ -78,6 +84,31 @@ final class Shop {
 			.map(n -> new Notification((String) n.get("orderId"), (String) n.get("type"),
 					(String) n.get("recipient")))
 			.toList();
+	}
+
+	/**
+	 * Sends the request again while it answers 503, as a client is told to: the function changed
+	 * nothing and its dependency (broker, catalog, Redis) is expected back shortly. Gives up after
+	 * {@code atMost} with the last answer.
+	 */
+	static HttpResponse<String> untilAvailable(Supplier<HttpResponse<String>> request, Duration atMost,
+			Runnable onUnavailable) {
+		AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+		try {
+			await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
+				HttpResponse<String> response = request.get();
+				last.set(response);
+				if (response.statusCode() == 503) {
+					onUnavailable.run();
+					return false;
+				}
+				return true;
+			});
+		}
+		catch (ConditionTimeoutException ex) {
+			// the last answer, a 503, is what the caller sees
+		}
+		return last.get();
 	}
 
 	static String ok(HttpResponse<String> response) {
