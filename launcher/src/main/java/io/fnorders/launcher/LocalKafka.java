@@ -2,15 +2,12 @@ package io.fnorders.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,6 +16,7 @@ import io.fnorders.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jspecify.annotations.Nullable;
 
@@ -97,12 +95,12 @@ final class LocalKafka {
 		}
 	}
 
-	/** A cluster id in Kafka's format: 16 random bytes, URL-safe base64 without padding. */
-	private static String clusterId() {
-		UUID uuid = UUID.randomUUID();
-		ByteBuffer bytes = ByteBuffer.allocate(16);
-		bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+	/**
+	 * A cluster id in Kafka's format, from Kafka itself: it never starts with '-', which the
+	 * storage tool would take for an option (a plain random base64 id does so once in 64).
+	 */
+	static String clusterId() {
+		return Uuid.randomUuid().toString();
 	}
 
 	private List<String> kafkaCommand(String java, String mainClass, String... args) {

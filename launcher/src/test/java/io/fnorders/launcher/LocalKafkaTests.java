@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import io.fnorders.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Uuid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +37,7 @@ class LocalKafkaTests {
 				.hasSize(Topics.DEFAULT_PARTITIONS);
 		}
 		finally {
-			Objects.requireNonNull(kafka.process()).stop(30);
+			stop(kafka);
 		}
 
 		LocalKafka restarted = new LocalKafka(settings);
@@ -47,7 +47,7 @@ class LocalKafkaTests {
 			assertThat(describe(settings, Topics.PRODUCTS).partitions()).hasSize(Topics.DEFAULT_PARTITIONS);
 		}
 		finally {
-			Objects.requireNonNull(restarted.process()).stop(30);
+			stop(restarted);
 		}
 	}
 
@@ -58,5 +58,22 @@ class LocalKafkaTests {
 		}
 	}
 
+
+	@Test
+	void formatsWithClusterIdsTheStorageToolTakesForAnIdNotAnOption() {
+		for (int n = 0; n < 1_000; n++) {
+			String id = LocalKafka.clusterId();
+			assertThat(id).doesNotStartWith("-");
+			assertThat(Uuid.fromString(id).toString()).isEqualTo(id);
+		}
+	}
+
+	/** Stops the broker if it started; a failed start keeps its own exception. */
+	private static void stop(LocalKafka kafka) {
+		ChildProcess process = kafka.process();
+		if (process != null) {
+			process.stop(30);
+		}
+	}
 
 }
