@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +52,12 @@ final class Outcomes {
 	 * so that a duplicated order or a second outcome arriving late shows too.
 	 */
 	void assertOneOutcomeEach(Collection<Placed> placed, Map<String, OrderView> finals, Duration atMost) {
-		Map<String, List<Notification>> told = new HashMap<>();
+		Set<String> told = new HashSet<>();
 		await().atMost(atMost).pollInterval(POLL).until(() -> {
 			for (Placed order : placed) {
 				String customer = order.plan().customer();
-				if (!told.containsKey(customer)) {
-					List<Notification> notifications = this.shop.notifications(customer);
-					if (placedAndDecided(notifications)) {
-						told.put(customer, notifications);
-					}
+				if (!told.contains(customer) && placedAndDecided(this.shop.notifications(customer))) {
+					told.add(customer);
 				}
 			}
 			return told.size() == placed.size();

@@ -60,21 +60,21 @@ final class Shop {
 
 	OrderView order(String orderId) {
 		String body = ok(get("/order/" + path(orderId)));
-		Map<String, Integer> lines = new LinkedHashMap<>();
-		for (Map<String, Object> line : JsonPath.<List<Map<String, Object>>>read(body, "$.lines")) {
-			lines.merge((String) line.get("sku"), ((Number) line.get("quantity")).intValue(), Integer::sum);
-		}
-		return new OrderView(orderId, JsonPath.read(body, "$.status"), lines);
+		return new OrderView(orderId, JsonPath.read(body, "$.status"), quantitiesBySku(body));
 	}
 
 	/** The quantities per sku in the customer's cart. */
 	Map<String, Integer> cart(String customer) {
-		String body = ok(get("/cart/" + path(customer)));
-		Map<String, Integer> lines = new LinkedHashMap<>();
+		return quantitiesBySku(ok(get("/cart/" + path(customer))));
+	}
+
+	/** The quantities per sku of the {@code lines} of a cart or an order. */
+	private static Map<String, Integer> quantitiesBySku(String body) {
+		Map<String, Integer> quantities = new LinkedHashMap<>();
 		for (Map<String, Object> line : JsonPath.<List<Map<String, Object>>>read(body, "$.lines")) {
-			lines.put((String) line.get("sku"), ((Number) line.get("quantity")).intValue());
+			quantities.merge((String) line.get("sku"), ((Number) line.get("quantity")).intValue(), Integer::sum);
 		}
-		return lines;
+		return quantities;
 	}
 
 	List<Notification> notifications(String customer) {

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The running stack as its operator sees it: the docker CLI against the engine named by
@@ -43,8 +45,13 @@ final class Swarm {
 		return lines(docker("service", "ps", "-q", "--filter", "desired-state=running", service(service)));
 	}
 
+	/** The addresses of the service's running tasks on the stack's backend network. */
+	Set<String> backendAddresses(String service) {
+		return containers(service).stream().map(this::backendAddress).collect(Collectors.toSet());
+	}
+
 	/** The container's address on the stack's backend network. */
-	String backendAddress(String container) {
+	private String backendAddress(String container) {
 		return docker("inspect", "--format",
 				"{{range $name, $net := .NetworkSettings.Networks}}{{if eq $name \"" + this.stack
 						+ "_backend\"}}{{$net.IPAddress}}{{end}}{{end}}",

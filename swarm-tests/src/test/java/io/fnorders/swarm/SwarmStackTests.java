@@ -106,8 +106,7 @@ class SwarmStackTests {
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
 			.until(() -> this.swarm.replicas("inventory-fn"), "3/3"::equals);
 		long running = System.nanoTime();
-		Set<String> tasks = this.swarm.containers("inventory-fn").stream().map(this.swarm::backendAddress)
-			.collect(Collectors.toSet());
+		Set<String> tasks = this.swarm.backendAddresses("inventory-fn");
 		assertThat(tasks).hasSize(3);
 
 		PartitionAssignment assignment = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
@@ -231,8 +230,8 @@ class SwarmStackTests {
 		PrometheusApi prometheus = new PrometheusApi(PROMETHEUS_PORT);
 		Map<String, Set<String>> tasks = new HashMap<>();
 		for (String function : FUNCTIONS) {
-			tasks.put(this.swarm.service(function), this.swarm.containers(function).stream()
-				.map(container -> "http://" + this.swarm.backendAddress(container) + ":8080/actuator/prometheus")
+			tasks.put(this.swarm.service(function), this.swarm.backendAddresses(function).stream()
+				.map(address -> "http://" + address + ":8080/actuator/prometheus")
 				.collect(Collectors.toSet()));
 		}
 		assertThat(tasks.get(this.swarm.service("inventory-fn"))).hasSize(3);
