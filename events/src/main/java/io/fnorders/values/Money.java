@@ -3,6 +3,7 @@ package io.fnorders.values;
 import java.math.BigDecimal;
 import java.util.Currency;
 
+import io.fnorders.errors.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,23 +17,24 @@ public record Money(BigDecimal amount, Currency currency) {
 
 	public Money {
 		if (amount == null) {
-			throw new IllegalArgumentException("amount is required");
+			throw new InvalidInputException("amount is required");
 		}
 		if (currency == null) {
-			throw new IllegalArgumentException("currency is required");
+			throw new InvalidInputException("currency is required");
 		}
-		if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
-			throw new IllegalArgumentException("amount must be less than 10^" + MAX_INTEGER_DIGITS);
+		// in long: for 1E2147483647 the int difference overflows and would pass
+		if ((long) amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+			throw new InvalidInputException("amount must be less than 10^" + MAX_INTEGER_DIGITS);
 		}
 		if (amount.signum() < 0) {
-			throw new IllegalArgumentException("amount must not be negative, was " + amount.toPlainString());
+			throw new InvalidInputException("amount must not be negative, was " + Numbers.shown(amount));
 		}
 		int digits = currency.getDefaultFractionDigits();
 		if (digits < 0) {
-			throw new IllegalArgumentException("currency " + currency.getCurrencyCode() + " has no minor unit and cannot price goods");
+			throw new InvalidInputException("currency " + currency.getCurrencyCode() + " has no minor unit and cannot price goods");
 		}
 		if (amount.stripTrailingZeros().scale() > digits) {
-			throw new IllegalArgumentException("amount " + amount.toPlainString() + " has more decimals than "
+			throw new InvalidInputException("amount " + Numbers.shown(amount) + " has more decimals than "
 					+ currency.getCurrencyCode() + " allows (" + digits + ")");
 		}
 		amount = amount.setScale(digits);
@@ -41,7 +43,7 @@ public record Money(BigDecimal amount, Currency currency) {
 	/**
 	 * @param amount the exact amount
 	 * @param currencyCode an ISO-4217 code such as {@code EUR}
-	 * @throws IllegalArgumentException when either is missing or invalid
+	 * @throws InvalidInputException when either is missing or invalid
 	 */
 	public static Money of(@Nullable BigDecimal amount, @Nullable String currencyCode) {
 		return new Money(amount, currency(currencyCode));
@@ -49,16 +51,16 @@ public record Money(BigDecimal amount, Currency currency) {
 
 	private static Currency currency(@Nullable String code) {
 		if (code == null || code.isBlank()) {
-			throw new IllegalArgumentException("currency is required");
+			throw new InvalidInputException("currency is required");
 		}
 		if (!code.matches("[A-Z]{3}")) {
-			throw new IllegalArgumentException("currency '" + code + "' is not an ISO-4217 code such as EUR");
+			throw new InvalidInputException("currency '" + code + "' is not an ISO-4217 code such as EUR");
 		}
 		try {
 			return Currency.getInstance(code);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("currency '" + code + "' is not an ISO-4217 code such as EUR");
+			throw new InvalidInputException("currency '" + code + "' is not an ISO-4217 code such as EUR");
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.fnorders.values;
 
 import java.util.regex.Pattern;
 
+import io.fnorders.errors.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,10 +16,10 @@ public record Sku(String value) implements Comparable<Sku> {
 
 	public Sku {
 		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException("sku is required");
+			throw new InvalidInputException("sku is required");
 		}
 		if (!FORMAT.matcher(value).matches()) {
-			throw new IllegalArgumentException("sku '" + abbreviate(value)
+			throw new InvalidInputException("sku '" + abbreviate(value)
 					+ "' is invalid: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
 		}
 	}

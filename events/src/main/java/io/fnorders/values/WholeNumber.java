@@ -2,6 +2,7 @@ package io.fnorders.values;
 
 import java.math.BigDecimal;
 
+import io.fnorders.errors.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,17 +17,17 @@ public final class WholeNumber {
 
 	/**
 	 * @param field the field's name, for the message
-	 * @throws IllegalArgumentException when the value is missing, not whole, or out of bounds
+	 * @throws InvalidInputException when the value is missing, not whole, or out of bounds
 	 */
 	public static long of(@Nullable BigDecimal value, String field, long min, long max) {
 		if (value == null) {
-			throw new IllegalArgumentException(field + " is required");
+			throw new InvalidInputException(field + " is required");
 		}
 		if (value.stripTrailingZeros().scale() > 0) {
-			throw new IllegalArgumentException(field + " must be a whole number, was " + value.toPlainString());
+			throw new InvalidInputException(field + " must be a whole number, was " + Numbers.shown(value));
 		}
 		if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-			throw new IllegalArgumentException(field + " must be " + min + " to " + max + ", was " + value.toPlainString());
+			throw new InvalidInputException(field + " must be " + min + " to " + max + ", was " + Numbers.shown(value));
 		}
 		return value.longValueExact();
 	}

@@ -1,10 +1,12 @@
 package io.fnorders.values;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.math.BigDecimal;
 
+import io.fnorders.errors.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class MoneyTests {
@@ -33,6 +35,16 @@ class MoneyTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> Money.of(new BigDecimal("1e1000000000"), "EUR"))
 			.withMessageContaining("less than 10^15");
 		assertThat(Money.of(new BigDecimal("999999999999999.99"), "EUR").amount()).hasScaleOf(2);
+	}
+
+	@Test
+	void refusesAnExponentWhoseDigitCountOverflowsAnInt() {
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> Money.of(new BigDecimal("1E2147483647"), "EUR"))
+			.withMessageContaining("less than 10^15");
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> Money.of(new BigDecimal("1E-2147483647"), "EUR"))
+			.withMessage("amount 1E-2147483647 has more decimals than EUR allows (2)");
 	}
 
 	@Test

@@ -28,4 +28,11 @@ class WholeNumberTests {
 			.withMessageContaining("must be 1 to 9");
 	}
 
+	@Test
+	void showsAHugeExponentAsWrittenInsteadOfExpandingIt() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> WholeNumber.of(new BigDecimal("1E2147483647"), "quantity", 1, 9))
+			.withMessage("quantity must be 1 to 9, was 1E+2147483647");
+	}
+
 }

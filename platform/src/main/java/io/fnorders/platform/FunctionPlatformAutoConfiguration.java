@@ -6,21 +6,25 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-
+import java.util.Map;
 
 import io.fnorders.events.Topics;
 import io.fnorders.platform.messaging.CloudEventPublisher;
 import io.fnorders.platform.messaging.CloudEventReader;
 import io.fnorders.platform.messaging.CloudEvents;
+import io.fnorders.platform.messaging.ConsumerFailureHandling;
+import io.fnorders.platform.messaging.ConsumerWaits;
 import io.fnorders.platform.messaging.DeadLetterCounter;
-import io.fnorders.platform.messaging.DeadLetterTopics;
+import io.fnorders.platform.messaging.DeadLetterPublisher;
 import io.fnorders.platform.messaging.KafkaClusterIdTimeout;
+import io.fnorders.platform.messaging.RabbitOutageRetries;
 import io.fnorders.platform.redis.ShortDnsCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -29,13 +33,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
-import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.integration.amqp.inbound.AmqpInboundChannelAdapter;
 import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -76,27 +84,57 @@ public class FunctionPlatformAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnClass(DlqPartitionFunction.class)
-	@ConditionalOnMissingBean(DlqPartitionFunction.class)
+	@ConditionalOnMissingBean
 	DeadLetterCounter deadLetterCounter(MeterRegistry registry) {
 		return new DeadLetterCounter(registry);
 	}
 
 	/**
-	 * On Kafka, every consumer binding with a group (each has a dead-letter topic) starts its
-	 * dead-letter counters at 0, one per topic it reads.
+	 * The consumers' waits on outages, also the {@code consumers} health contributor (part of
+	 * readiness).
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ConsumerWaits consumersHealthIndicator(MeterRegistry registry, DeadLetterCounter deadLetters,
+			PlatformProperties properties, Clock clock) {
+		return new ConsumerWaits(registry, deadLetters, properties.messaging().waitingLapsesAfter(), clock);
+	}
+
+	/**
+	 * Where Kafka consumers send what they cannot process: {@code <topic>.dlq}, through a producer
+	 * with the binder's own settings ({@code spring.kafka.*}, then the binder's
+	 * {@code configuration} and {@code producer-properties}, and its broker list).
 	 */
 	@Bean
 	@ConditionalOnKafkaTransport
-	@ConditionalOnBean(DeadLetterCounter.class)
-	SmartInitializingSingleton expectedDeadLetters(DeadLetterCounter counter, BindingServiceProperties bindings) {
-		return () -> bindings.getBindings().forEach((name, binding) -> {
-			if (name.contains("-in-") && binding.getGroup() != null && binding.getDestination() != null) {
-				for (String topic : binding.getDestination().split(",")) {
-					counter.expect(topic.strip(), binding.getGroup());
-				}
-			}
-		});
+	@ConditionalOnClass(ListenerContainerWithDlqAndRetryCustomizer.class)
+	DeadLetterPublisher deadLetterPublisher(KafkaProperties kafka, Environment environment) {
+		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+		Binder binder = Binder.get(environment);
+		Bindable<Map<String, String>> settings = Bindable.mapOf(String.class, String.class);
+		config.putAll(binder.bind("spring.cloud.stream.kafka.binder.configuration", settings).orElse(Map.of()));
+		config.putAll(binder.bind("spring.cloud.stream.kafka.binder.producer-properties", settings).orElse(Map.of()));
+		binder.bind("spring.cloud.stream.kafka.binder.brokers", Bindable.listOf(String.class))
+			.ifBound(brokers -> config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", brokers)));
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		return new DeadLetterPublisher(config);
+	}
+
+	/** Kafka consumers wait out outages and dead-letter only what cannot be processed. */
+	@Bean
+	@ConditionalOnKafkaTransport
+	@ConditionalOnBean(DeadLetterPublisher.class)
+	ConsumerFailureHandling consumerFailureHandling(DeadLetterPublisher deadLetters, ConsumerWaits waits) {
+		return new ConsumerFailureHandling(deadLetters, waits);
+	}
+
+	/** RabbitMQ consumers wait out outages and dead-letter only what cannot be processed. */
+	@Bean
+	@ConditionalOnClass(AmqpInboundChannelAdapter.class)
+	@ConditionalOnProperty(name = "spring.cloud.stream.default-binder", havingValue = "rabbit")
+	RabbitOutageRetries rabbitOutageRetries(BindingServiceProperties bindings) {
+		return new RabbitOutageRetries(bindings);
 	}
 
 	/**
@@ -114,13 +152,6 @@ public class FunctionPlatformAutoConfiguration {
 			topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(Topics.DEFAULT_PARTITIONS).build());
 		}
 		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
-	}
-
-	@Bean
-	@ConditionalOnClass(DlqDestinationResolver.class)
-	@ConditionalOnMissingBean(DlqDestinationResolver.class)
-	DeadLetterTopics deadLetterTopics() {
-		return new DeadLetterTopics();
 	}
 
 	@Bean

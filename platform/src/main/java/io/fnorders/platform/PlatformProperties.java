@@ -13,9 +13,11 @@ import org.springframework.util.unit.DataSize;
  * @param http limits of the HTTP trigger
  * @param events how events are published
  * @param redis how the Redis client finds Redis
+ * @param messaging how consumers report waiting out outages
  */
 @ConfigurationProperties("fnorders")
-public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events events, @DefaultValue Redis redis) {
+public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events events, @DefaultValue Redis redis,
+		@DefaultValue Messaging messaging) {
 
 	/**
 	 * @param maxBodySize the largest request body a function accepts; larger ones get 413
@@ -23,9 +25,11 @@ public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events e
 	 * Server-Sent Events ({@code Accept: text/event-stream}), anything else gets 406
 	 * @param postIfPresent functions exposed on POST by whichever service has them (a binding file
 	 * shared by all services names them; a service without the function ignores the name)
+	 * @param retryAfter what {@code Retry-After} tells a client whose request found a dependency
+	 * unavailable (503)
 	 */
 	public record Http(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue List<String> eventStreams,
-			@DefaultValue List<String> postIfPresent) {
+			@DefaultValue List<String> postIfPresent, @DefaultValue("5s") Duration retryAfter) {
 	}
 
 	/**
@@ -43,6 +47,14 @@ public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events e
 	 * host, whatever TTL the answer carries (Docker's DNS says 600 s)
 	 */
 	public record Redis(@DefaultValue("5s") Duration dnsCacheMaxTtl) {
+	}
+
+	/**
+	 * @param waitingLapsesAfter how long after its last failed attempt a consumer partition stops
+	 * counting as waiting when no record of it got through since (its partition moved to another
+	 * instance); longer than the longest back-off of a binding
+	 */
+	public record Messaging(@DefaultValue("2m") Duration waitingLapsesAfter) {
 	}
 
 }

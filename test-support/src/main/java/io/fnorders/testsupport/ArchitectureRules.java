@@ -35,7 +35,7 @@ public final class ArchitectureRules {
 			.resideInAPackage(serviceRoot + "..")
 			.should()
 			.dependOnClassesThat(resideInAPackage("io.fnorders..").and(resideInAnyPackage(serviceRoot + "..",
-					"io.fnorders.events..", "io.fnorders.values..", "io.fnorders.platform..")
+					"io.fnorders.events..", "io.fnorders.values..", "io.fnorders.errors..", "io.fnorders.platform..")
 				.negate()))
 			.because("services meet only through events and HTTP");
 	}

@@ -21,6 +21,7 @@ import io.fnorders.cart.shopping.OrderListener;
 import io.fnorders.cart.shopping.OrderStatus;
 import io.fnorders.cart.shopping.OrderStore;
 import io.fnorders.cart.shopping.Shopping;
+import io.fnorders.errors.InvalidInputException;
 import io.fnorders.events.EventTypes;
 import io.fnorders.events.OrderConfirmed;
 import io.fnorders.events.OrderRejected;
@@ -75,7 +76,7 @@ class CartFunctions {
 		return message -> {
 			String key = header(message.getHeaders(), IDEMPOTENCY_KEY);
 			if (key == null) {
-				throw new IllegalArgumentException("the " + IDEMPOTENCY_KEY + " header is required");
+				throw new InvalidInputException("the " + IDEMPOTENCY_KEY + " header is required");
 			}
 			return OrderView.of(shopping.checkout(message.getPayload().customerId(), key));
 		};
@@ -92,7 +93,7 @@ class CartFunctions {
 	Function<CancelOrder, OrderView> cancelOrder(Shopping shopping) {
 		return request -> {
 			if (request.orderId() == null || request.orderId().isBlank()) {
-				throw new IllegalArgumentException("orderId is required");
+				throw new InvalidInputException("orderId is required");
 			}
 			String reason = (request.reason() != null && !request.reason().isBlank()) ? request.reason()
 					: "cancelled by the customer";

@@ -47,18 +47,18 @@ class HttpCatalog implements Catalog {
 						return Optional.empty();
 					}
 					if (!response.getStatusCode().is2xxSuccessful()) {
-						throw new UnavailableException("The catalog answered " + response.getStatusCode().value()
-								+ " for " + sku);
+						throw new UnavailableException("The catalog cannot answer for " + sku + " right now (status "
+								+ response.getStatusCode().value() + ")");
 					}
 					CatalogProduct product = response.bodyTo(CatalogProduct.class);
 					if (product == null) {
-						throw new UnavailableException("The catalog answered no body for " + sku);
+						throw new UnavailableException("The catalog answered nothing for " + sku);
 					}
 					return Optional.of(new CatalogItem(sku, product.name(), Money.of(product.price(), product.currency())));
 				});
 		}
 		catch (RestClientException ex) {
-			throw new UnavailableException("The catalog cannot be reached: " + ex.getMessage(), ex);
+			throw new UnavailableException("The catalog cannot be reached right now", ex);
 		}
 	}
 

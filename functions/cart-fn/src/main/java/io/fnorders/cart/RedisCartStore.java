@@ -10,6 +10,8 @@ import io.fnorders.cart.shopping.Cart;
 import io.fnorders.cart.shopping.CartLine;
 import io.fnorders.cart.shopping.CartStore;
 import io.fnorders.cart.shopping.CatalogItem;
+import io.fnorders.errors.ConflictException;
+import io.fnorders.errors.InvalidInputException;
 import io.fnorders.values.Money;
 import io.fnorders.values.Sku;
 import org.jspecify.annotations.Nullable;
@@ -48,11 +50,11 @@ class RedisCartStore implements CartStore {
 				ttl(), String.valueOf(Cart.MAX_QUANTITY));
 		String outcome = String.valueOf(result.get(0));
 		if ("CURRENCY".equals(outcome)) {
-			throw new IllegalStateException("the cart is in " + result.get(1) + " but " + item.sku() + " is priced in "
+			throw new ConflictException("the cart is in " + result.get(1) + " but " + item.sku() + " is priced in "
 					+ item.price().currencyCode());
 		}
 		if ("TOO_MANY".equals(outcome)) {
-			throw new IllegalArgumentException("a cart line holds at most " + Cart.MAX_QUANTITY + " units; "
+			throw new InvalidInputException("a cart line holds at most " + Cart.MAX_QUANTITY + " units; "
 					+ result.get(1) + " of " + item.sku() + " are in the cart already");
 		}
 		return get(customerId);

@@ -14,6 +14,7 @@ import io.fnorders.cart.shopping.Order;
 import io.fnorders.cart.shopping.OrderStatus;
 import io.fnorders.cart.shopping.OrderStore;
 import io.fnorders.cart.shopping.Transition;
+import io.fnorders.errors.ConflictException;
 import io.fnorders.values.Money;
 import io.fnorders.values.Sku;
 import org.jspecify.annotations.Nullable;
@@ -70,7 +71,7 @@ class RedisOrderStore implements OrderStore {
 				return winner;
 			}
 		}
-		throw new IllegalStateException("a checkout with this Idempotency-Key is in progress; retry shortly");
+		throw new ConflictException("a checkout with this Idempotency-Key is in progress; retry shortly");
 	}
 
 	@Override

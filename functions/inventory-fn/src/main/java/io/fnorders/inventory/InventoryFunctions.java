@@ -2,9 +2,9 @@ package io.fnorders.inventory;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
-import java.util.NoSuchElementException;
 import java.util.function.Function;
 
+import io.fnorders.errors.NotFoundException;
 import io.fnorders.events.EventTypes;
 import io.fnorders.events.OrderCancelled;
 import io.fnorders.events.OrderPlaced;
@@ -56,7 +56,7 @@ class InventoryFunctions {
 	Function<String, StockView> stock(Inventory inventory) {
 		return sku -> inventory.level(Sku.of(sku))
 			.map(StockView::of)
-			.orElseThrow(() -> new NoSuchElementException("No stock for sku '" + sku + "'"));
+			.orElseThrow(() -> new NotFoundException("No stock for sku '" + sku + "'"));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.fnorders.errors.ConflictException;
 import io.fnorders.inventory.stock.Release;
 import io.fnorders.inventory.stock.ReservationOutcome;
 import io.fnorders.inventory.stock.ReservationRequest;
@@ -62,7 +63,7 @@ class RedisStockStore implements StockStore {
 		List<?> result = this.redis.execute(SET, List.of(stockKey(sku)), String.valueOf(onHand));
 		StockLevel level = level(sku, result);
 		if (number(result, 3) == 0) {
-			throw new IllegalStateException("cannot set the stock of " + sku + " to " + onHand + ": "
+			throw new ConflictException("cannot set the stock of " + sku + " to " + onHand + ": "
 					+ level.reserved() + " units are reserved");
 		}
 		return level;

@@ -30,9 +30,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * inventory-fn against a real Kafka broker and a real Redis server: stock over HTTP, reservations
@@ -226,11 +227,11 @@ class InventoryFnIntegrationTests {
 
 		for (String poison : List.of(badJson, unknownType, invalidData)) {
 			ConsumerRecord<String, String> dead = deadLetters.await(record -> poison.equals(record.key()), WAIT);
-			assertThat(header(dead, "x-exception-message")).isNotBlank();
-			assertThat(header(dead, "x-original-topic")).isEqualTo(Topics.ORDERS);
+			assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNotBlank();
+			assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.ORDERS);
 		}
 		assertThat(header(deadLetters.await(record -> unknownType.equals(record.key()), WAIT),
-				"x-exception-message")).contains("order.shipped");
+				KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("order.shipped");
 		assertThat(header(statusOf(good), "ce_type")).isEqualTo("order.confirmed");
 		assertThat(this.http.get("/actuator/prometheus").body())
 			.containsPattern("fnorders_dead_letters_total\\{[^}]*topic=\"orders\"[^}]*\\} [3-9]");

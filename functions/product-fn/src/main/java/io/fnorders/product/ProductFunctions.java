@@ -2,11 +2,11 @@ package io.fnorders.product;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
-import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.fnorders.errors.NotFoundException;
 import io.fnorders.events.EventTypes;
 import io.fnorders.events.StockChanged;
 import io.fnorders.platform.messaging.CloudEventReader;
@@ -55,7 +55,7 @@ class ProductFunctions {
 		return sku -> {
 			Sku valid = Sku.of(sku);
 			Product product = catalog.find(valid)
-				.orElseThrow(() -> new NoSuchElementException("No product with sku '" + sku + "'"));
+				.orElseThrow(() -> new NotFoundException("No product with sku '" + sku + "'"));
 			return ProductView.of(product, availabilities.find(valid).orElse(null));
 		};
 	}

@@ -2,6 +2,7 @@ package io.fnorders.product;
 
 import java.math.BigDecimal;
 
+import io.fnorders.errors.InvalidInputException;
 import io.fnorders.product.catalog.Product;
 import io.fnorders.values.Money;
 import io.fnorders.values.Sku;
@@ -13,7 +14,7 @@ record SaveProductRequest(@Nullable String sku, @Nullable String name, @Nullable
 
 	Product toProduct() {
 		if (this.price == null) {
-			throw new IllegalArgumentException("price is required");
+			throw new InvalidInputException("price is required");
 		}
 		return new Product(Sku.of(this.sku), orEmpty(this.name), orEmpty(this.description), orEmpty(this.category),
 				Money.of(this.price, this.currency));

@@ -21,9 +21,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.support.KafkaHeaders;
 
 /** product-fn as a user meets it: over HTTP, with a real Kafka broker and a real Redis server. */
 @RealBrokers
@@ -113,8 +114,8 @@ class ProductFnIntegrationTests {
 
 			ConsumerRecord<String, String> dead = deadLetters.await(record -> sku.equals(record.key()),
 					Duration.ofSeconds(30));
-			assertThat(header(dead, "x-exception-message")).contains("stock.changed");
-			assertThat(header(dead, "x-original-topic")).isEqualTo(Topics.STOCK);
+			assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("stock.changed");
+			assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.STOCK);
 		}
 	}
 

@@ -1,20 +1,20 @@
 package io.fnorders.platform.messaging;
 
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import io.fnorders.platform.failures.Failures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.stream.binder.kafka.utils.DlqPartitionFunction;
-
-import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
- * Counts every record the Kafka binder sends to a dead-letter topic
- * ({@code fnorders_dead_letters_total{topic,group}}), logs it, and keeps the binder's default
- * choice of partition (the record's own).
+ * Counts and logs every record a Kafka consumer group sent to a dead-letter topic
+ * ({@code fnorders_dead_letters_total{topic,group}}), once it is there.
  */
-public class DeadLetterCounter implements DlqPartitionFunction {
+public class DeadLetterCounter {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadLetterCounter.class);
 
@@ -25,36 +25,28 @@ public class DeadLetterCounter implements DlqPartitionFunction {
 	}
 
 	/**
-	 * Registers the counter at 0 for each topic a consumer group reads, so the first dead letter
+	 * Registers the counter at 0 for a topic a bound consumer group reads, so the first dead letter
 	 * is an increase that {@code increase()} and {@code rate()} see, not a series that starts at 1.
 	 */
 	public void expect(String topic, String group) {
 		counter(topic, group);
 	}
 
-	@Override
-	public Integer apply(String group, ConsumerRecord<?, ?> record, Throwable failure) {
+	/** The record is in its dead-letter topic now. */
+	public void deadLettered(String group, ConsumerRecord<?, ?> record, @Nullable Throwable failure) {
 		counter(record.topic(), group).increment();
 		// the failure last: its stack trace goes to the stack_trace field, not into the message
-		log.warn("Dead-lettering a record: {}", rootMessage(failure), kv("topic", record.topic()),
-				kv("partition", record.partition()), kv("offset", record.offset()), kv("group", group), failure);
-		return record.partition();
+		log.warn("Dead-lettered a record: {}", (failure != null) ? Failures.describe(failure) : "no failure given",
+				kv("topic", record.topic()), kv("partition", record.partition()), kv("offset", record.offset()),
+				kv("group", group), failure);
 	}
 
 	private Counter counter(String topic, String group) {
 		return Counter.builder("fnorders.dead.letters")
-			.description("Records sent to a dead-letter topic after their retries")
+			.description("Records sent to a dead-letter topic")
 			.tag("topic", topic)
 			.tag("group", group)
 			.register(this.registry);
-	}
-
-	private static String rootMessage(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root.getMessage() != null ? root.getMessage() : root.getClass().getName();
 	}
 
 }

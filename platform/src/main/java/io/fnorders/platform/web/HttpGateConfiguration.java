@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.fnorders.platform.PlatformProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -75,8 +75,8 @@ public class HttpGateConfiguration {
 	}
 
 	@Bean
-	ProblemDetailsAdvice problemDetailsAdvice() {
-		return new ProblemDetailsAdvice();
+	ProblemDetailsAdvice problemDetailsAdvice(PlatformProperties properties) {
+		return new ProblemDetailsAdvice(properties.http().retryAfter());
 	}
 
 }

@@ -1,19 +1,22 @@
 package io.fnorders.platform.web;
 
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
-import io.fnorders.platform.messaging.UnavailableException;
-import org.jspecify.annotations.Nullable;
+import io.fnorders.errors.ConflictException;
+import io.fnorders.errors.InvalidInputException;
+import io.fnorders.errors.NotFoundException;
+import io.fnorders.errors.RetryLaterException;
+import io.fnorders.platform.failures.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -21,43 +24,69 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 
 /**
- * Turns what a function throws into an {@code application/problem+json} answer. Functions signal
- * with plain JDK exceptions, so domain code needs no web types:
+ * Turns what a function throws into an {@code application/problem+json} answer. Domain code
+ * signals with the shared exceptions of {@code io.fnorders.errors}, whose messages are written for
+ * the client:
  * <ul>
- * <li>{@link IllegalArgumentException}: 400, the input is invalid (also JSON that does not fit the
- * function's input type);</li>
- * <li>{@link NoSuchElementException}: 404, the thing asked for does not exist;</li>
- * <li>{@link IllegalStateException}: 409, the request conflicts with the current state;</li>
- * <li>{@link UnavailableException}: 503, the broker or another service is unavailable;
- * nothing was changed that depends on it, and the client may retry. So is the data store
- * being unreachable or not answering in time ({@link DataAccessResourceFailureException},
- * {@link QueryTimeoutException}, {@link TransientDataAccessResourceException}), as while
- * Redis's task is replaced; the detail then names no host.</li>
+ * <li>{@link InvalidInputException}: 400;</li>
+ * <li>{@link NotFoundException}: 404;</li>
+ * <li>{@link ConflictException}: 409;</li>
+ * <li>an outage ({@link Failures#isTransient}: a {@link RetryLaterException}, Redis unreachable,
+ * slow, full or read-only, a broker that did not take a send): 503 with {@code Retry-After};
+ * nothing that depended on it was done and the client may send the same request again. The
+ * detail names no host.</li>
  * </ul>
- * Anything else is a 500 with a generic detail; its stack trace goes to the log, never to the
- * client. Spring MVC's own exceptions (405, 415, ...) keep their statuses, as problem+json.
+ * JSON that does not fit the function's input is a 400 that names the field, never a Java type.
+ * Any other exception is answered with a plain detail that echoes nothing: another
+ * {@link IllegalArgumentException} (a library refusing the input) a 400, anything else a 500 whose
+ * stack trace goes to the log only. Spring MVC's own exceptions (405, 415, ...) keep their
+ * statuses, as problem+json.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+	private final Duration retryAfter;
+
+	/**
+	 * @param retryAfter what {@code Retry-After} says when a dependency is unavailable
+	 */
+	ProblemDetailsAdvice(Duration retryAfter) {
+		this.retryAfter = retryAfter;
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleFunctionFailure(Exception failure, WebRequest request) {
 		if (isNoAnswer(failure)) {
 			return ResponseEntity.accepted().build();
 		}
-		Throwable cause = classify(failure);
-		HttpStatus status = statusOf(cause);
-		if (status.is5xxServerError() && status != HttpStatus.SERVICE_UNAVAILABLE) {
-			log.error("Function failed", failure);
-			return problem(status, "The function failed; the error is logged under this request's trace id",
+		if (Failures.isTransient(failure)) {
+			log.warn("A dependency of the function is unavailable: {}", Failures.describe(failure));
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, this.retryAfter.toSeconds())));
+			return problem(HttpStatus.SERVICE_UNAVAILABLE, unavailableDetail(failure), headers, request);
+		}
+		Optional<Throwable> refusal = Failures.find(failure, ProblemDetailsAdvice::isRefusal);
+		if (refusal.isPresent()) {
+			return problem(statusOf(refusal.get()), detailOf(refusal.get()), new HttpHeaders(), request);
+		}
+		Optional<Throwable> json = Failures.find(failure, JacksonException.class::isInstance);
+		if (json.isPresent()) {
+			return problem(HttpStatus.BAD_REQUEST, jsonDetail((JacksonException) json.get()), new HttpHeaders(),
 					request);
 		}
-		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-			log.warn("A dependency of the function is unavailable: {}", cause.getMessage());
+		if (Failures.find(failure, MessageConversionException.class::isInstance).isPresent()) {
+			return problem(HttpStatus.BAD_REQUEST, "The request body does not fit the function's input",
+					new HttpHeaders(), request);
 		}
-		return problem(status, detailOf(cause), request);
+		if (Failures.find(failure, IllegalArgumentException.class::isInstance).isPresent()) {
+			log.info("A request was refused as invalid", failure);
+			return problem(HttpStatus.BAD_REQUEST, "The request is not valid", new HttpHeaders(), request);
+		}
+		log.error("Function failed", failure);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The function failed; the error is logged under this request's trace id", new HttpHeaders(), request);
 	}
 
 	/**
@@ -73,64 +102,50 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					.anyMatch(frame -> frame.getClassName().endsWith("FunctionWebRequestProcessingHelper"));
 	}
 
-	private ResponseEntity<Object> problem(HttpStatus status, String detail, WebRequest request) {
+	private ResponseEntity<Object> problem(HttpStatus status, String detail, HttpHeaders headers, WebRequest request) {
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-		return createResponseEntity(body, new HttpHeaders(), status, request);
+		return createResponseEntity(body, headers, status, request);
 	}
 
-	/**
-	 * The exception that decides the answer: the first in the cause chain that has a meaning for
-	 * the client, since the function runtime wraps what a function throws.
-	 */
-	private static Throwable classify(Throwable failure) {
-		for (Throwable current = failure; current != null; current = current.getCause()) {
-			if (current instanceof JacksonException || current instanceof NoSuchElementException
-					|| isUnavailable(current)) {
-				return current;
-			}
-		}
-		for (Throwable current = failure; current != null; current = current.getCause()) {
-			if (current instanceof IllegalArgumentException || current instanceof IllegalStateException) {
-				return current;
-			}
-		}
-		return failure;
+	private static boolean isRefusal(Throwable failure) {
+		return failure instanceof InvalidInputException || failure instanceof NotFoundException
+				|| failure instanceof ConflictException;
 	}
 
-	private static boolean isUnavailable(Throwable failure) {
-		return failure instanceof UnavailableException || isDataStoreUnavailable(failure);
-	}
-
-	private static boolean isDataStoreUnavailable(Throwable failure) {
-		return failure instanceof DataAccessResourceFailureException || failure instanceof QueryTimeoutException
-				|| failure instanceof TransientDataAccessResourceException;
-	}
-
-	private static HttpStatus statusOf(Throwable cause) {
-		if (cause instanceof JacksonException || cause instanceof IllegalArgumentException) {
-			return HttpStatus.BAD_REQUEST;
-		}
-		if (cause instanceof NoSuchElementException) {
+	private static HttpStatus statusOf(Throwable refusal) {
+		if (refusal instanceof NotFoundException) {
 			return HttpStatus.NOT_FOUND;
 		}
-		if (isUnavailable(cause)) {
-			return HttpStatus.SERVICE_UNAVAILABLE;
-		}
-		if (cause instanceof IllegalStateException) {
+		if (refusal instanceof ConflictException) {
 			return HttpStatus.CONFLICT;
 		}
-		return HttpStatus.INTERNAL_SERVER_ERROR;
+		return HttpStatus.BAD_REQUEST;
 	}
 
-	private static String detailOf(Throwable cause) {
-		if (isDataStoreUnavailable(cause)) {
-			return "The data store is not reachable right now; retry shortly";
+	private static String detailOf(Throwable refusal) {
+		String message = refusal.getMessage();
+		return (message != null && !message.isBlank()) ? message : statusOf(refusal).getReasonPhrase();
+	}
+
+	private static String unavailableDetail(Throwable failure) {
+		if (Failures.isDataStoreOutage(failure)) {
+			return "The data store cannot take this request right now; retry shortly";
 		}
-		if (cause instanceof JacksonException json) {
-			return "The JSON does not fit the expected input: " + json.getOriginalMessage();
-		}
-		@Nullable String message = cause.getMessage();
-		return (message != null) ? message : cause.getClass().getSimpleName();
+		return Failures.find(failure, RetryLaterException.class::isInstance)
+			.map(Throwable::getMessage)
+			.orElse("A service this function depends on is unavailable; retry shortly");
+	}
+
+	/** Where in the JSON the input did not fit, by field names only (no Java type names). */
+	private static String jsonDetail(JacksonException failure) {
+		String path = failure.getPath()
+			.stream()
+			.map(reference -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+					: "[" + reference.getIndex() + "]")
+			.collect(Collectors.joining("."))
+			.replace(".[", "[");
+		return path.isEmpty() ? "The JSON does not fit the function's input"
+				: "The JSON does not fit the function's input: '" + path + "' has the wrong type or value";
 	}
 
 }

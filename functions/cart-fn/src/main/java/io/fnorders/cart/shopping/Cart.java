@@ -5,6 +5,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
+import io.fnorders.errors.InvalidInputException;
 import io.fnorders.values.Money;
 
 /**
@@ -39,7 +40,7 @@ public record Cart(String customerId, List<CartLine> lines) {
 	/** Checks a quantity to put in a line. */
 	public static int requireQuantity(long quantity) {
 		if (quantity < 1 || quantity > MAX_QUANTITY) {
-			throw new IllegalArgumentException("quantity must be 1 to " + MAX_QUANTITY + ", was " + quantity);
+			throw new InvalidInputException("quantity must be 1 to " + MAX_QUANTITY + ", was " + quantity);
 		}
 		return (int) quantity;
 	}

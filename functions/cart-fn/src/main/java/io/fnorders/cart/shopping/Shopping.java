@@ -1,11 +1,13 @@
 package io.fnorders.cart.shopping;
 
 import java.time.Clock;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.fnorders.errors.ConflictException;
+import io.fnorders.errors.InvalidInputException;
+import io.fnorders.errors.NotFoundException;
 import io.fnorders.values.Sku;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +48,7 @@ public class Shopping {
 	public Cart addItem(String customerId, Sku sku, long quantity) {
 		int units = Cart.requireQuantity(quantity);
 		CatalogItem item = this.catalog.find(sku)
-			.orElseThrow(() -> new NoSuchElementException("No product with sku '" + sku + "'"));
+			.orElseThrow(() -> new NotFoundException("No product with sku '" + sku + "'"));
 		return this.carts.add(requireCustomer(customerId), item, units);
 	}
 
@@ -71,10 +73,10 @@ public class Shopping {
 	public Order checkout(String customerId, String idempotencyKey) {
 		requireCustomer(customerId);
 		if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-			throw new IllegalArgumentException("the Idempotency-Key header must be 1 to 200 characters");
+			throw new InvalidInputException("the Idempotency-Key header must be 1 to 200 characters");
 		}
 		if (!this.orders.lockCheckout(customerId)) {
-			throw new IllegalStateException("a checkout of this cart is in progress; retry shortly");
+			throw new ConflictException("a checkout of this cart is in progress; retry shortly");
 		}
 		try {
 			return checkoutLocked(customerId, idempotencyKey);
@@ -92,13 +94,13 @@ public class Shopping {
 			return existing.get().published() ? existing.get() : announce(existing.get());
 		}
 		if (!orderId.equals(candidate)) {
-			throw new IllegalStateException("a checkout with this Idempotency-Key is in progress; retry shortly");
+			throw new ConflictException("a checkout with this Idempotency-Key is in progress; retry shortly");
 		}
 		Order order;
 		try {
 			Cart cart = this.carts.get(customerId);
 			if (cart.isEmpty()) {
-				throw new IllegalStateException("the cart of " + customerId + " is empty");
+				throw new ConflictException("the cart of " + customerId + " is empty");
 			}
 			order = Order.place(orderId, cart, this.clock.instant());
 			this.orders.save(order);
@@ -126,7 +128,7 @@ public class Shopping {
 
 	public Order order(String orderId) {
 		return this.orders.find(orderId)
-			.orElseThrow(() -> new NoSuchElementException("No order with id '" + orderId + "'"));
+			.orElseThrow(() -> new NotFoundException("No order with id '" + orderId + "'"));
 	}
 
 	/**
@@ -139,9 +141,9 @@ public class Shopping {
 	public Order cancel(String orderId, String reason) {
 		Order order = transition(orderId, Set.of(OrderStatus.PLACED, OrderStatus.CONFIRMED), OrderStatus.CANCELLED,
 				reason)
-			.orElseThrow(() -> new NoSuchElementException("No order with id '" + orderId + "'"));
+			.orElseThrow(() -> new NotFoundException("No order with id '" + orderId + "'"));
 		if (order.status() != OrderStatus.CANCELLED) {
-			throw new IllegalStateException("order " + orderId + " is " + order.status() + " and cannot be cancelled");
+			throw new ConflictException("order " + orderId + " is " + order.status() + " and cannot be cancelled");
 		}
 		this.events.cancelled(order, (order.reason() != null) ? order.reason() : reason);
 		return order;
@@ -171,10 +173,10 @@ public class Shopping {
 
 	private static String requireCustomer(@Nullable String customerId) {
 		if (customerId == null || customerId.isBlank()) {
-			throw new IllegalArgumentException("customerId is required");
+			throw new InvalidInputException("customerId is required");
 		}
 		if (customerId.length() > 100 || customerId.contains(":")) {
-			throw new IllegalArgumentException("customerId must be at most 100 characters, without ':'");
+			throw new InvalidInputException("customerId must be at most 100 characters, without ':'");
 		}
 		return customerId;
 	}

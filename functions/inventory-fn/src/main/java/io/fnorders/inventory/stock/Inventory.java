@@ -3,6 +3,7 @@ package io.fnorders.inventory.stock;
 import java.util.List;
 import java.util.Optional;
 
+import io.fnorders.errors.InvalidInputException;
 import io.fnorders.values.Sku;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ public class Inventory {
 	/** Sets the units on hand; 0 or more, and not fewer than are reserved. */
 	public StockLevel setStock(Sku sku, long onHand) {
 		if (onHand < 0 || onHand > MAX_UNITS) {
-			throw new IllegalArgumentException("quantity must be 0 to " + MAX_UNITS + ", was " + onHand);
+			throw new InvalidInputException("quantity must be 0 to " + MAX_UNITS + ", was " + onHand);
 		}
 		return announced(this.store.set(sku, onHand));
 	}
@@ -43,7 +44,7 @@ public class Inventory {
 	/** Adds units on hand; more than 0. */
 	public StockLevel restock(Sku sku, long units) {
 		if (units < 1 || units > MAX_UNITS) {
-			throw new IllegalArgumentException("quantity must be 1 to " + MAX_UNITS + ", was " + units);
+			throw new InvalidInputException("quantity must be 1 to " + MAX_UNITS + ", was " + units);
 		}
 		return announced(this.store.add(sku, units));
 	}

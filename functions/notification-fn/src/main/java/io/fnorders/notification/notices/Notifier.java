@@ -3,6 +3,8 @@ package io.fnorders.notification.notices;
 import java.time.Clock;
 import java.util.function.Function;
 
+import io.fnorders.errors.RetryLaterException;
+
 /**
  * Sends one e-mail per order and kind, however often the event behind it is delivered: a notice
  * is claimed before it is sent and recorded once it was; a failed send gives the claim back and
@@ -31,7 +33,7 @@ public class Notifier {
 
 	/**
 	 * @return whether an e-mail went out (false when it had been sent before)
-	 * @throws IllegalStateException when another delivery is sending it right now: retrying later
+	 * @throws RetryLaterException when another delivery is sending it right now: retrying later
 	 * either finds it sent or, if that delivery died, finds the claim lapsed and sends
 	 */
 	public boolean send(Notice notice) {
@@ -39,7 +41,7 @@ public class Notifier {
 			case SENT -> {
 				return false;
 			}
-			case IN_PROGRESS -> throw new IllegalStateException("the " + notice.kind() + " notice of order "
+			case IN_PROGRESS -> throw new RetryLaterException("the " + notice.kind() + " notice of order "
 					+ notice.orderId() + " is being sent by another delivery");
 			case CLAIMED -> {
 			}

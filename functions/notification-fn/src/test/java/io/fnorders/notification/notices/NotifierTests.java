@@ -1,6 +1,7 @@
 package io.fnorders.notification.notices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.fnorders.errors.RetryLaterException;
 import org.junit.jupiter.api.Test;
 
 class NotifierTests {
@@ -81,10 +83,10 @@ class NotifierTests {
 	}
 
 	@Test
-	void failsInsteadOfDroppingANoticeAnotherDeliveryIsStillSending() {
+	void asksToBeRetriedLaterInsteadOfDroppingANoticeAnotherDeliveryIsStillSending() {
 		this.claims.add("o-1" + NoticeKind.PLACED);
 
-		assertThatIllegalStateException().isThrownBy(() -> this.notifier.send(PLACED))
+		assertThatExceptionOfType(RetryLaterException.class).isThrownBy(() -> this.notifier.send(PLACED))
 			.withMessageContaining("being sent by another delivery");
 		assertThat(this.mails).isEmpty();
 	}

@@ -1,5 +1,6 @@
 package io.fnorders.product.catalog;
 
+import io.fnorders.errors.InvalidInputException;
 import io.fnorders.values.Money;
 import io.fnorders.values.Sku;
 import org.jspecify.annotations.Nullable;
@@ -26,20 +27,20 @@ public record Product(Sku sku, String name, String description, String category,
 		description = text("description", description, MAX_DESCRIPTION, false);
 		category = text("category", category, MAX_CATEGORY, true);
 		if (sku == null) {
-			throw new IllegalArgumentException("sku is required");
+			throw new InvalidInputException("sku is required");
 		}
 		if (price == null) {
-			throw new IllegalArgumentException("price is required");
+			throw new InvalidInputException("price is required");
 		}
 	}
 
 	private static String text(String field, @Nullable String value, int max, boolean required) {
 		String trimmed = (value != null) ? value.strip() : "";
 		if (required && trimmed.isEmpty()) {
-			throw new IllegalArgumentException(field + " is required");
+			throw new InvalidInputException(field + " is required");
 		}
 		if (trimmed.length() > max) {
-			throw new IllegalArgumentException(field + " must be at most " + max + " characters");
+			throw new InvalidInputException(field + " must be at most " + max + " characters");
 		}
 		return trimmed;
 	}
