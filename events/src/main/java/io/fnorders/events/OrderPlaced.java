@@ -16,4 +16,11 @@ import java.util.List;
  */
 public record OrderPlaced(String orderId, String customerId, List<OrderLine> lines, BigDecimal total,
 		String currency, Instant placedAt) {
+
+	/**
+	 * The most lines (distinct skus) an order may have: a cart holds no more, and inventory rejects
+	 * an order that has more.
+	 */
+	public static final int MAX_LINES = 100;
+
 }

@@ -4,11 +4,15 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 import io.fnorders.events.Topics;
 import io.fnorders.platform.messaging.CloudEventPublisher;
@@ -20,11 +24,17 @@ import io.fnorders.platform.messaging.DeadLetterCounter;
 import io.fnorders.platform.messaging.DeadLetterPublisher;
 import io.fnorders.platform.messaging.KafkaClusterIdTimeout;
 import io.fnorders.platform.messaging.RabbitOutageRetries;
+import io.fnorders.platform.outbox.Outbox;
+import io.fnorders.platform.outbox.OutboxMetrics;
+import io.fnorders.platform.outbox.OutboxRelay;
 import io.fnorders.platform.redis.ShortDnsCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -43,6 +53,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.integration.amqp.inbound.AmqpInboundChannelAdapter;
 import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 import org.springframework.kafka.config.TopicBuilder;
@@ -127,6 +138,49 @@ public class FunctionPlatformAutoConfiguration {
 	@ConditionalOnBean(DeadLetterPublisher.class)
 	ConsumerFailureHandling consumerFailureHandling(DeadLetterPublisher deadLetters, ConsumerWaits waits) {
 		return new ConsumerFailureHandling(deadLetters, waits);
+	}
+
+	/**
+	 * The service's outbox, when it has one ({@code fnorders.outbox.key-prefix}): its scripts
+	 * append the events that follow their writes, and a relay on every instance publishes them.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty("fnorders.outbox.key-prefix")
+	@ConditionalOnClass(StringRedisTemplate.class)
+	static class OutboxConfiguration {
+
+		@Bean
+		Outbox outbox(PlatformProperties properties, @Value("${spring.application.name}") String applicationName,
+				JsonMapper json, Clock clock, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+			PlatformProperties.Outbox settings = properties.outbox();
+			return new Outbox(Objects.requireNonNull(settings.keyPrefix()), settings.shards(), applicationName, json, clock,
+					tracer.getIfUnique(), propagator.getIfUnique());
+		}
+
+		@Bean
+		OutboxMetrics outboxMetrics(Outbox outbox, StringRedisTemplate redis, MeterRegistry registry, Clock clock,
+				PlatformProperties properties) {
+			return new OutboxMetrics(outbox, redis, registry, clock, properties.outbox().metricsInterval());
+		}
+
+		@Bean
+		OutboxRelay outboxRelay(Outbox outbox, StringRedisTemplate redis, StreamBridge bridge, CloudEvents cloudEvents,
+				PlatformProperties properties, OutboxMetrics metrics, JsonMapper json, ObjectProvider<Tracer> tracer,
+				ObjectProvider<Propagator> propagator, @Value("${spring.application.name}") String applicationName) {
+			String relayId = applicationName + "@" + hostName() + "#" + UUID.randomUUID().toString().substring(0, 8);
+			return new OutboxRelay(outbox, redis, bridge, cloudEvents, properties.outbox(), metrics, json,
+					tracer.getIfUnique(), propagator.getIfUnique(), relayId);
+		}
+
+		private static String hostName() {
+			try {
+				return InetAddress.getLocalHost().getHostName();
+			}
+			catch (UnknownHostException ex) {
+				return "unknown-host";
+			}
+		}
+
 	}
 
 	/** RabbitMQ consumers wait out outages and dead-letter only what cannot be processed. */

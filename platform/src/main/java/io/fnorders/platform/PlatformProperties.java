@@ -3,6 +3,7 @@ package io.fnorders.platform;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -14,10 +15,11 @@ import org.springframework.util.unit.DataSize;
  * @param events how events are published
  * @param redis how the Redis client finds Redis
  * @param messaging how consumers report waiting out outages
+ * @param outbox where a service queues the events that follow its writes, and how they are relayed
  */
 @ConfigurationProperties("fnorders")
 public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events events, @DefaultValue Redis redis,
-		@DefaultValue Messaging messaging) {
+		@DefaultValue Messaging messaging, @DefaultValue Outbox outbox) {
 
 	/**
 	 * @param maxBodySize the largest request body a function accepts; larger ones get 413
@@ -55,6 +57,25 @@ public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events e
 	 * instance); longer than the longest back-off of a binding
 	 */
 	public record Messaging(@DefaultValue("2m") Duration waitingLapsesAfter) {
+	}
+
+	/**
+	 * @param keyPrefix the prefix of the outbox's Redis keys ({@code <prefix>:<shard>} streams);
+	 * a service that publishes events after its writes sets it, and without it there is no outbox
+	 * @param shards how many streams the outbox is split into; the events of one subject (an
+	 * order, a sku) always go to the same one, in order, and each is relayed by one instance at a
+	 * time, so more shards spread the relaying over more instances
+	 * @param batchSize the most entries read from the outbox at once
+	 * @param pollTimeout how long a relay waits for new entries before it looks at its shares again
+	 * @param leaseTime how long an instance holds a shard without renewing; after that (it died)
+	 * another instance takes the shard and its unacknowledged entries over
+	 * @param maxRetryInterval the longest wait between attempts to publish an entry the broker did
+	 * not take; the wait starts at 200 ms and doubles
+	 * @param metricsInterval how often the depth and age of the outbox are read for the metrics
+	 */
+	public record Outbox(@Nullable String keyPrefix, @DefaultValue("8") int shards, @DefaultValue("200") int batchSize,
+			@DefaultValue("1s") Duration pollTimeout, @DefaultValue("15s") Duration leaseTime,
+			@DefaultValue("5s") Duration maxRetryInterval, @DefaultValue("5s") Duration metricsInterval) {
 	}
 
 }

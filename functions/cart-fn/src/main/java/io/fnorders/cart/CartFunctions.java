@@ -16,7 +16,6 @@ import io.fnorders.cart.CartViews.CartView;
 import io.fnorders.cart.CartViews.OrderView;
 import io.fnorders.cart.shopping.CartStore;
 import io.fnorders.cart.shopping.Catalog;
-import io.fnorders.cart.shopping.OrderEvents;
 import io.fnorders.cart.shopping.OrderListener;
 import io.fnorders.cart.shopping.OrderStatus;
 import io.fnorders.cart.shopping.OrderStore;
@@ -47,9 +46,10 @@ class CartFunctions {
 	private static final Logger log = LoggerFactory.getLogger(CartFunctions.class);
 
 	@Bean
-	Shopping shopping(Catalog catalog, CartStore carts, OrderStore orders, OrderEvents events, OrderListener listener,
-			Clock clock) {
-		return new Shopping(catalog, carts, orders, events, listener, () -> UUID.randomUUID().toString(), clock);
+	Shopping shopping(Catalog catalog, CartStore carts, OrderStore orders, OrderListener listener, Clock clock,
+			CartProperties properties) {
+		return new Shopping(catalog, carts, orders, listener, () -> UUID.randomUUID().toString(), clock,
+				properties.cancelWindow());
 	}
 
 	/** Puts units of a product into a cart, at the catalog's name and price; returns the cart. */

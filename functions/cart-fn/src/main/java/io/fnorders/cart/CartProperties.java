@@ -11,10 +11,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyPrefix prefix of the Redis keys cart-fn owns
  * @param catalogUrl where product-fn answers ({@code GET /product/{sku}})
  * @param catalogTimeout how long to wait for the catalog before answering 503
- * @param checkoutKeyTtl how long an Idempotency-Key keeps returning its order
+ * @param checkoutKeyTtl how long an Idempotency-Key keeps returning its order; at most
+ * {@code orderRetention}
+ * @param orderRetention how long an order is kept after its last change
+ * @param cancelWindow how long after it was placed an order can be cancelled; shorter than the
+ * time inventory keeps what an order holds ({@code fnorders.inventory.reservation-retention})
  */
 @ConfigurationProperties("fnorders.cart")
 record CartProperties(@DefaultValue("7d") Duration idleTtl, @DefaultValue("cart") String keyPrefix,
 		@DefaultValue("http://localhost:8082") URI catalogUrl, @DefaultValue("3s") Duration catalogTimeout,
-		@DefaultValue("7d") Duration checkoutKeyTtl) {
+		@DefaultValue("7d") Duration checkoutKeyTtl, @DefaultValue("30d") Duration orderRetention,
+		@DefaultValue("14d") Duration cancelWindow) {
+
+	CartProperties {
+		if (checkoutKeyTtl.compareTo(orderRetention) > 0) {
+			throw new IllegalArgumentException("fnorders.cart.checkout-key-ttl (" + checkoutKeyTtl
+					+ ") must not be longer than fnorders.cart.order-retention (" + orderRetention
+					+ "): a key would outlive its order");
+		}
+		if (cancelWindow.compareTo(orderRetention) > 0) {
+			throw new IllegalArgumentException("fnorders.cart.cancel-window (" + cancelWindow
+					+ ") must not be longer than fnorders.cart.order-retention (" + orderRetention + ")");
+		}
+	}
+
 }

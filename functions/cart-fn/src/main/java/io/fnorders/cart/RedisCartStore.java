@@ -22,7 +22,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Carts in Redis: one hash per customer ({@code <prefix>:cart:<customerId>}), changed only by
- * Lua scripts, so concurrent adds never lose an update; each change renews the idle time-out.
+ * Lua scripts, so concurrent adds never lose an update; each change renews the idle time-out and
+ * counts one more revision.
  */
 @Repository
 class RedisCartStore implements CartStore {
@@ -38,16 +39,19 @@ class RedisCartStore implements CartStore {
 
 	private final CartProperties properties;
 
-	RedisCartStore(StringRedisTemplate redis, CartProperties properties) {
+	private final CartKeys keys;
+
+	RedisCartStore(StringRedisTemplate redis, CartProperties properties, CartKeys keys) {
 		this.redis = redis;
 		this.properties = properties;
+		this.keys = keys;
 	}
 
 	@Override
 	public Cart add(String customerId, CatalogItem item, int quantity) {
-		List<?> result = this.redis.execute(ADD, List.of(key(customerId)), item.sku().value(),
+		List<?> result = this.redis.execute(ADD, List.of(cartKey(customerId)), item.sku().value(),
 				String.valueOf(quantity), item.name(), item.price().amount().toPlainString(), item.price().currencyCode(),
-				ttl(), String.valueOf(Cart.MAX_QUANTITY));
+				idleSeconds(), String.valueOf(Cart.MAX_QUANTITY), String.valueOf(Cart.MAX_LINES));
 		String outcome = String.valueOf(result.get(0));
 		if ("CURRENCY".equals(outcome)) {
 			throw new ConflictException("the cart is in " + result.get(1) + " but " + item.sku() + " is priced in "
@@ -57,30 +61,22 @@ class RedisCartStore implements CartStore {
 			throw new InvalidInputException("a cart line holds at most " + Cart.MAX_QUANTITY + " units; "
 					+ result.get(1) + " of " + item.sku() + " are in the cart already");
 		}
+		if ("FULL".equals(outcome)) {
+			throw new ConflictException("a cart holds at most " + Cart.MAX_LINES + " different products");
+		}
 		return get(customerId);
 	}
 
 	@Override
 	public Cart remove(String customerId, Sku sku, @Nullable Integer quantity) {
-		this.redis.execute(REMOVE, List.of(key(customerId)), ttl(), sku.value(),
+		this.redis.execute(REMOVE, List.of(cartKey(customerId)), idleSeconds(), sku.value(),
 				(quantity != null) ? String.valueOf(quantity) : "");
 		return get(customerId);
 	}
 
 	@Override
-	public void removeOrdered(String customerId, List<CartLine> ordered) {
-		List<String> args = new ArrayList<>();
-		args.add(ttl());
-		for (CartLine line : ordered) {
-			args.add(line.sku().value());
-			args.add(String.valueOf(line.quantity()));
-		}
-		this.redis.execute(REMOVE, List.of(key(customerId)), args.toArray());
-	}
-
-	@Override
 	public Cart get(String customerId) {
-		Map<Object, Object> fields = this.redis.opsForHash().entries(key(customerId));
+		Map<Object, Object> fields = this.redis.opsForHash().entries(cartKey(customerId));
 		List<Map.Entry<Long, CartLine>> lines = new ArrayList<>();
 		for (Map.Entry<Object, Object> field : fields.entrySet()) {
 			String name = field.getKey().toString();
@@ -94,15 +90,16 @@ class RedisCartStore implements CartStore {
 			}
 		}
 		lines.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
-		return new Cart(customerId, lines.stream().map(Map.Entry::getValue).toList());
+		return new Cart(customerId, lines.stream().map(Map.Entry::getValue).toList(),
+				Long.parseLong(String.valueOf(fields.getOrDefault("rev", "0"))));
 	}
 
-	private String ttl() {
+	private String idleSeconds() {
 		return String.valueOf(this.properties.idleTtl().toSeconds());
 	}
 
-	private String key(String customerId) {
-		return this.properties.keyPrefix() + ":cart:" + customerId;
+	private String cartKey(String customerId) {
+		return this.keys.cart(customerId);
 	}
 
 }

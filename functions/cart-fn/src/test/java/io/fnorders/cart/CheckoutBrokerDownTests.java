@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.events.Topics;
 import io.fnorders.testsupport.HttpFunctions;
 import io.fnorders.testsupport.PrivateKafka;
 import io.fnorders.testsupport.RealBrokers;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,12 +22,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Checkout when Kafka goes away, and adding items when the catalog does: 503 problems, and the
- * cart is kept whole. The broker here is this class's own, so stopping it leaves the shared one.
+ * Checkout when Kafka goes away: it still places the order (the outbox keeps order.placed until
+ * the broker is back) and empties the cart, and the outbox's metrics show the waiting event.
+ * Adding items when the catalog goes away: a 503 problem, and the cart is kept whole. The broker
+ * here is this class's own, so stopping it leaves the shared one.
  */
 @RealBrokers
 @DirtiesContext
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "fnorders.cart.key-prefix=cart-down")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "fnorders.cart.key-prefix=cart-down", "fnorders.outbox.metrics-interval=200ms" })
 class CheckoutBrokerDownTests {
 
 	private static final PrivateKafka privateBroker = PrivateKafka.withTopics(Topics.ORDERS);
@@ -48,7 +53,7 @@ class CheckoutBrokerDownTests {
 	}
 
 	@Test
-	void keepsTheCartAndAnswersServiceUnavailableWhenTheBrokerOrTheCatalogIsAway() {
+	void placesOrdersWhileTheBrokerIsAwayAndKeepsTheCartWhileTheCatalogIs() {
 		HttpFunctions http = HttpFunctions.onPort(this.port);
 		assertThat(http.post("/addItem", "{\"customerId\":\"c-down\",\"sku\":\"MUG\",\"quantity\":2}").statusCode())
 			.isEqualTo(200);
@@ -60,15 +65,21 @@ class CheckoutBrokerDownTests {
 			.POST(BodyPublishers.ofString("{\"customerId\":\"c-down\"}"))
 			.build());
 
-		assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(503);
-		assertThat(checkout.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		String cart = http.get("/cart/c-down").body();
-		assertThat(JsonPath.<Integer>read(cart, "$.lines[0].quantity")).isEqualTo(2);
+		assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(checkout.body(), "$.status")).isEqualTo("PLACED");
+		assertThat(JsonPath.<Integer>read(http.get("/cart/c-down").body(), "$.lines.length()")).isZero();
+		Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(http.get("/actuator/prometheus").body())
+			.containsPattern("(?m)^fnorders_outbox_depth\\{[^}]*\\} [1-9]")
+			.containsPattern("(?m)^fnorders_outbox_relay_failures_total\\{[^}]*\\} [1-9]"));
 
+		assertThat(http.post("/addItem", "{\"customerId\":\"c-down\",\"sku\":\"MUG\",\"quantity\":1}").statusCode())
+			.isEqualTo(200);
 		catalog.close();
 		HttpResponse<String> add = http.post("/addItem", "{\"customerId\":\"c-down\",\"sku\":\"MUG\",\"quantity\":1}");
 		assertThat(add.statusCode()).as(add.body()).isEqualTo(503);
-		assertThat(JsonPath.<Integer>read(http.get("/cart/c-down").body(), "$.lines[0].quantity")).isEqualTo(2);
+		assertThat(add.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(add.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(JsonPath.<Integer>read(http.get("/cart/c-down").body(), "$.lines[0].quantity")).isEqualTo(1);
 	}
 
 }

@@ -11,7 +11,7 @@ import org.springframework.util.MimeTypeUtils;
 /**
  * Builds binary-mode CloudEvents messages: attributes as headers with the configured prefix
  * ({@code ce_} for Kafka), the record as payload, converted to JSON by the binder. Used for what a
- * function returns to its output binding and for what {@link CloudEventPublisher} sends.
+ * function returns to its output binding and for what the outbox relay publishes.
  */
 public class CloudEvents {
 
@@ -40,6 +40,14 @@ public class CloudEvents {
 	 * bindings use it as the record key
 	 */
 	public <T> Message<T> message(EventType<T> type, String id, String subject, T data) {
+		return message(type, id, subject, data, OffsetDateTime.now(this.clock));
+	}
+
+	/**
+	 * A message carrying one event that happened at {@code time}, with {@code data} as it is (the
+	 * JSON bytes of an event written to an outbox, say).
+	 */
+	public <T> Message<T> message(EventType<?> type, String id, String subject, T data, OffsetDateTime time) {
 		return CloudEventMessageBuilder.withData(data)
 			.setId(id)
 			.setSource(this.source)
@@ -47,7 +55,7 @@ public class CloudEvents {
 			.setSubject(subject)
 			.setDataSchema(type.dataSchema())
 			.setDataContentType(MimeTypeUtils.APPLICATION_JSON_VALUE)
-			.setTime(OffsetDateTime.now(this.clock))
+			.setTime(time)
 			.build(this.attributePrefix);
 	}
 

@@ -6,16 +6,25 @@ import java.util.List;
 import java.util.Optional;
 
 import io.fnorders.errors.InvalidInputException;
+import io.fnorders.events.OrderPlaced;
 import io.fnorders.values.Money;
 
 /**
  * A customer's cart: lines in the order they were first added, all in one currency. An empty cart
  * is a valid cart.
+ *
+ * @param customerId whose cart
+ * @param lines what is in it, at most {@link #MAX_LINES}
+ * @param revision counts the cart's changes, so a checkout takes the cart exactly as it was read
+ * (0 for a cart that does not exist)
  */
-public record Cart(String customerId, List<CartLine> lines) {
+public record Cart(String customerId, List<CartLine> lines, long revision) {
 
 	/** The most units of one sku a cart line may hold. */
 	public static final int MAX_QUANTITY = 999;
+
+	/** The most lines a cart holds: as many as an order may have. */
+	public static final int MAX_LINES = OrderPlaced.MAX_LINES;
 
 	public Cart {
 		lines = List.copyOf(lines);

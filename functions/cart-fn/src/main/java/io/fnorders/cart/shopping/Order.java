@@ -3,6 +3,7 @@ package io.fnorders.cart.shopping;
 import java.time.Instant;
 import java.util.List;
 
+import io.fnorders.errors.ConflictException;
 import io.fnorders.values.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -16,10 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param status where it stands
  * @param reason why it was rejected or cancelled, if it was
  * @param placedAt when it was placed
- * @param published whether {@code order.placed} reached the broker
  */
 public record Order(String orderId, String customerId, List<CartLine> lines, Money total, OrderStatus status,
-		@Nullable String reason, Instant placedAt, boolean published) {
+		@Nullable String reason, Instant placedAt) {
 
 	public Order {
 		lines = List.copyOf(lines);
@@ -31,8 +31,8 @@ public record Order(String orderId, String customerId, List<CartLine> lines, Mon
 	/** A new order from everything in the cart. */
 	static Order place(String orderId, Cart cart, Instant now) {
 		return new Order(orderId, cart.customerId(), cart.lines(),
-				cart.total().orElseThrow(() -> new IllegalStateException("the cart is empty")), OrderStatus.PLACED,
-				null, now, false);
+				cart.total().orElseThrow(() -> new ConflictException("the cart is empty")), OrderStatus.PLACED, null,
+				now);
 	}
 
 }

@@ -1,14 +1,13 @@
 package io.fnorders.cart.shopping;
 
 /**
- * Told of each order once when it is first marked published and once for each status it moves
- * to, right after the store has recorded that (for a status, before it is announced). A repeated
- * checkout, status event or cancel finds nothing to record, so nothing is told twice; a failure
- * before the record leaves the telling to the retry.
+ * Told of each order once when it is placed and once for each status it moves to, right after
+ * the store has recorded that. A repeated checkout, status event or cancel finds nothing to
+ * record, so nothing is told twice.
  */
 public interface OrderListener {
 
-	/** {@code order.placed} of this order reached the broker for the first time. */
+	/** The order was placed. */
 	void placed(Order order);
 
 	/**

@@ -5,38 +5,24 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-/** Where orders and checkout idempotency keys live. */
+/**
+ * Where orders and checkout idempotency keys live. The changes that the rest of the system must
+ * hear about are announced in the same atomic step as they are stored (the store's outbox), so no
+ * failure between the two can leave an order unannounced or announced twice as different events.
+ */
 public interface OrderStore {
 
 	/**
-	 * Binds a customer's idempotency key to an order id, once: the first caller's
-	 * {@code candidateOrderId} wins and every caller gets the winner back.
+	 * In one step, if the customer's idempotency key is not bound yet and the cart is still at
+	 * {@code cartRevision}: stores the order, binds the key to it, empties the cart and queues
+	 * {@code order.placed}.
 	 */
-	String claimCheckout(String customerId, String idempotencyKey, String candidateOrderId);
+	Placement place(Order order, String idempotencyKey, long cartRevision);
 
-	/**
-	 * Takes the customer's checkout lock, so two checkouts of one cart (with different keys) cannot
-	 * both turn it into an order. The lock lapses by itself after a while.
-	 * @return false when another checkout holds it
-	 */
-	boolean lockCheckout(String customerId);
-
-	void unlockCheckout(String customerId);
-
-	/** Forgets a claim whose checkout did not happen, so the key can be used again. */
-	void forgetCheckout(String customerId, String idempotencyKey);
-
-	void save(Order order);
-
-	void delete(String orderId);
+	/** The order a customer's idempotency key is bound to, if it is bound. */
+	Optional<String> checkoutOf(String customerId, String idempotencyKey);
 
 	Optional<Order> find(String orderId);
-
-	/**
-	 * Records that {@code order.placed} of the order reached the broker.
-	 * @return true only when this call marked it, false when it already was marked (or is unknown)
-	 */
-	boolean markPublished(String orderId);
 
 	/**
 	 * Moves the order to {@code to} if its status is one of {@code from}, atomically.
@@ -44,5 +30,12 @@ public interface OrderStore {
 	 * unknown
 	 */
 	Optional<Transition> transition(String orderId, Set<OrderStatus> from, OrderStatus to, @Nullable String reason);
+
+	/**
+	 * Cancels the order if its status is one of {@code from}, and in the same step queues
+	 * {@code order.cancelled}; a call that finds it cancelled already queues nothing.
+	 * @return the order afterwards and whether this call cancelled it, or empty when it is unknown
+	 */
+	Optional<Transition> cancel(Order order, Set<OrderStatus> from, String reason);
 
 }

@@ -1,6 +1,7 @@
 package io.fnorders.cart.shopping;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -13,11 +14,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Carts and the orders placed from them: adding and removing lines, an idempotent checkout that
- * announces the order before it empties the cart, cancelling, and following the status inventory
- * decides. The {@link OrderListener} is told of each first announcement and each status change,
- * once.
+ * turns the cart into an announced order in one step, cancelling, and following the status
+ * inventory decides. The {@link OrderListener} is told of each order placed and each status
+ * change, once.
  */
 public class Shopping {
+
+	/** How often a checkout reads the cart again when it changed meanwhile. */
+	private static final int CHECKOUT_ATTEMPTS = 3;
 
 	private final Catalog catalog;
 
@@ -25,23 +29,26 @@ public class Shopping {
 
 	private final OrderStore orders;
 
-	private final OrderEvents events;
-
 	private final OrderListener listener;
 
 	private final Supplier<String> orderIds;
 
 	private final Clock clock;
 
-	public Shopping(Catalog catalog, CartStore carts, OrderStore orders, OrderEvents events, OrderListener listener,
-			Supplier<String> orderIds, Clock clock) {
+	private final Duration cancelWindow;
+
+	/**
+	 * @param cancelWindow how long after it was placed an order can be cancelled
+	 */
+	public Shopping(Catalog catalog, CartStore carts, OrderStore orders, OrderListener listener,
+			Supplier<String> orderIds, Clock clock, Duration cancelWindow) {
 		this.catalog = catalog;
 		this.carts = carts;
 		this.orders = orders;
-		this.events = events;
 		this.listener = listener;
 		this.orderIds = orderIds;
 		this.clock = clock;
+		this.cancelWindow = cancelWindow;
 	}
 
 	/** Puts units of a catalog product into the cart, at the catalog's current name and price. */
@@ -64,89 +71,71 @@ public class Shopping {
 
 	/**
 	 * Turns the cart into an order, once per idempotency key: the same key returns the same order
-	 * and announces nothing new. The cart is emptied only after the broker has {@code order.placed};
-	 * if it cannot be reached the failure reaches the caller, the cart is kept, and a retry with the
-	 * same key announces the same order (with the same event id, so nothing is doubled). One
-	 * checkout of a customer's cart runs at a time.
-	 * @throws IllegalStateException when the cart is empty, or a checkout of this cart is running
+	 * and changes nothing. Storing the order, binding the key, emptying the cart and announcing
+	 * {@code order.placed} are one step, which needs no broker: the order is announced as soon as
+	 * the broker takes it. Of two checkouts of one cart with different keys, one gets the order and
+	 * the other an empty cart.
+	 * @throws ConflictException when the cart is empty
 	 */
 	public Order checkout(String customerId, String idempotencyKey) {
 		requireCustomer(customerId);
 		if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
 			throw new InvalidInputException("the Idempotency-Key header must be 1 to 200 characters");
 		}
-		if (!this.orders.lockCheckout(customerId)) {
-			throw new ConflictException("a checkout of this cart is in progress; retry shortly");
-		}
-		try {
-			return checkoutLocked(customerId, idempotencyKey);
-		}
-		finally {
-			this.orders.unlockCheckout(customerId);
-		}
-	}
-
-	private Order checkoutLocked(String customerId, String idempotencyKey) {
-		String candidate = this.orderIds.get();
-		String orderId = this.orders.claimCheckout(customerId, idempotencyKey, candidate);
-		Optional<Order> existing = this.orders.find(orderId);
-		if (existing.isPresent()) {
-			return existing.get().published() ? existing.get() : announce(existing.get());
-		}
-		if (!orderId.equals(candidate)) {
-			throw new ConflictException("a checkout with this Idempotency-Key is in progress; retry shortly");
-		}
-		Order order;
-		try {
+		for (int attempt = 0; attempt < CHECKOUT_ATTEMPTS; attempt++) {
 			Cart cart = this.carts.get(customerId);
 			if (cart.isEmpty()) {
-				throw new ConflictException("the cart of " + customerId + " is empty");
+				return placedBefore(customerId, idempotencyKey)
+					.orElseThrow(() -> new ConflictException("the cart of " + customerId + " is empty"));
 			}
-			order = Order.place(orderId, cart, this.clock.instant());
-			this.orders.save(order);
+			Order order = Order.place(this.orderIds.get(), cart, this.clock.instant());
+			switch (this.orders.place(order, idempotencyKey, cart.revision())) {
+				case Placement.Placed placed -> {
+					this.listener.placed(order);
+					return order;
+				}
+				case Placement.PlacedBefore before -> {
+					return order(before.orderId());
+				}
+				case Placement.CartChanged changed -> {
+				}
+			}
 		}
-		catch (RuntimeException ex) {
-			this.orders.forgetCheckout(customerId, idempotencyKey);
-			throw ex;
-		}
-		return announce(order);
+		throw new ConflictException("the cart kept changing during the checkout; check out again");
 	}
 
-	/**
-	 * Publishes the order, then marks it published and takes its lines out of the cart. From the
-	 * moment the event may have reached the broker nothing is undone: a failure leaves the order
-	 * and its key for the retry. Only the call that marks it published tells the listener.
-	 */
-	private Order announce(Order order) {
-		this.events.placed(order);
-		if (this.orders.markPublished(order.orderId())) {
-			this.listener.placed(order);
-		}
-		this.carts.removeOrdered(order.customerId(), order.lines());
-		return this.orders.find(order.orderId()).orElse(order);
+	private Optional<Order> placedBefore(String customerId, String idempotencyKey) {
+		return this.orders.checkoutOf(customerId, idempotencyKey).map(this::order);
 	}
 
 	public Order order(String orderId) {
-		return this.orders.find(orderId)
-			.orElseThrow(() -> new NotFoundException("No order with id '" + orderId + "'"));
+		return this.orders.find(orderId).orElseThrow(() -> new NotFoundException("No order with id '" + orderId + "'"));
 	}
 
 	/**
-	 * Cancels a placed or confirmed order: marks it cancelled, then announces
-	 * {@code order.cancelled} so inventory releases its stock. Asking again announces the same event
-	 * again (same id: released once, e-mailed once), so a cancel whose announcement failed is
-	 * completed by repeating it.
-	 * @throws IllegalStateException when the order was rejected
+	 * Cancels a placed or confirmed order within the cancellation window, and announces
+	 * {@code order.cancelled} in the same step, so inventory releases its stock. Asking again
+	 * answers the cancelled order and announces nothing more.
+	 * @throws ConflictException when the order was rejected, or is too old to be cancelled
 	 */
 	public Order cancel(String orderId, String reason) {
-		Order order = transition(orderId, Set.of(OrderStatus.PLACED, OrderStatus.CONFIRMED), OrderStatus.CANCELLED,
-				reason)
-			.orElseThrow(() -> new NotFoundException("No order with id '" + orderId + "'"));
-		if (order.status() != OrderStatus.CANCELLED) {
-			throw new ConflictException("order " + orderId + " is " + order.status() + " and cannot be cancelled");
+		Order order = order(orderId);
+		if (order.status() == OrderStatus.CANCELLED) {
+			return order;
 		}
-		this.events.cancelled(order, (order.reason() != null) ? order.reason() : reason);
-		return order;
+		if (order.placedAt().plus(this.cancelWindow).isBefore(this.clock.instant())) {
+			throw new ConflictException("order " + orderId + " was placed more than " + this.cancelWindow.toDays()
+					+ " days ago and can no longer be cancelled");
+		}
+		Transition cancel = this.orders.cancel(order, Set.of(OrderStatus.PLACED, OrderStatus.CONFIRMED), reason)
+			.orElseThrow(() -> new NotFoundException("No order with id '" + orderId + "'"));
+		if (cancel.changed()) {
+			this.listener.statusChanged(cancel.order(), OrderStatus.CANCELLED);
+		}
+		if (cancel.order().status() != OrderStatus.CANCELLED) {
+			throw new ConflictException("order " + orderId + " is " + cancel.order().status() + " and cannot be cancelled");
+		}
+		return cancel.order();
 	}
 
 	/**
@@ -155,20 +144,12 @@ public class Shopping {
 	 * @return whether the order now has that status
 	 */
 	public boolean statusDecided(String orderId, OrderStatus status, @Nullable String reason) {
-		return transition(orderId, Set.of(OrderStatus.PLACED), status, reason)
-			.map(order -> order.status() == status)
-			.orElse(false);
-	}
-
-	/** Asks the store for the change and tells the listener when it really happened. */
-	private Optional<Order> transition(String orderId, Set<OrderStatus> from, OrderStatus to,
-			@Nullable String reason) {
-		return this.orders.transition(orderId, from, to, reason).map(change -> {
+		return this.orders.transition(orderId, Set.of(OrderStatus.PLACED), status, reason).map(change -> {
 			if (change.changed()) {
-				this.listener.statusChanged(change.order(), to);
+				this.listener.statusChanged(change.order(), status);
 			}
-			return change.order();
-		});
+			return change.order().status() == status;
+		}).orElse(false);
 	}
 
 	private static String requireCustomer(@Nullable String customerId) {

@@ -1,25 +1,26 @@
 package io.fnorders.cart.shopping;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
+import io.fnorders.errors.ConflictException;
+import io.fnorders.errors.InvalidInputException;
+import io.fnorders.errors.NotFoundException;
 import io.fnorders.values.Money;
 import io.fnorders.values.Sku;
 import org.jspecify.annotations.Nullable;
@@ -29,116 +30,114 @@ class ShoppingTests {
 
 	private static final Sku MUG = Sku.of("MUG");
 
+	private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
 	private final InMemoryCarts carts = new InMemoryCarts();
 
-	private final InMemoryOrders orders = new InMemoryOrders();
-
-	private final RecordingEvents events = new RecordingEvents();
+	private final InMemoryOrders orders = new InMemoryOrders(this.carts);
 
 	private final RecordingListener listener = new RecordingListener();
 
 	private final AtomicInteger ids = new AtomicInteger();
 
+	private final MutableClock clock = new MutableClock(NOW);
+
 	private final Shopping shopping = new Shopping(
 			sku -> MUG.equals(sku) ? Optional.of(new CatalogItem(MUG, "Mug", Money.of(new BigDecimal("2.50"), "EUR")))
 					: Optional.empty(),
-			this.carts, this.orders, this.events, this.listener, () -> "order-" + this.ids.incrementAndGet(),
-			Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC));
+			this.carts, this.orders, this.listener, () -> "order-" + this.ids.incrementAndGet(), this.clock,
+			Duration.ofDays(14));
 
 	@Test
 	void addsAtTheCatalogsPriceAndRefusesUnknownSkus() {
 		Cart cart = this.shopping.addItem("c-1", MUG, 2);
 
 		assertThat(cart.total()).contains(Money.of(new BigDecimal("5.00"), "EUR"));
-		assertThatThrownBy(() -> this.shopping.addItem("c-1", Sku.of("GHOST"), 1))
-			.isInstanceOf(NoSuchElementException.class);
-		assertThatIllegalArgumentException().isThrownBy(() -> this.shopping.addItem("c-1", MUG, 1000));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.shopping.addItem(" ", MUG, 1));
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.shopping.addItem("c-1", Sku.of("GHOST"), 1));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.shopping.addItem("c-1", MUG, 1000));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.shopping.addItem(" ", MUG, 1));
 	}
 
 	@Test
-	void checksOutOnceAnnouncingBeforeEmptyingTheCart() {
+	void turnsTheCartIntoAnAnnouncedOrderInOneStepOncePerKey() {
 		this.shopping.addItem("c-1", MUG, 2);
 
 		Order order = this.shopping.checkout("c-1", "key-1");
 		Order again = this.shopping.checkout("c-1", "key-1");
 
 		assertThat(order.status()).isEqualTo(OrderStatus.PLACED);
-		assertThat(order.published()).isTrue();
 		assertThat(again.orderId()).isEqualTo(order.orderId());
-		assertThat(this.events.placed).containsExactly(order.orderId());
+		assertThat(this.orders.announced).containsExactly("order.placed " + order.orderId());
 		assertThat(this.shopping.cart("c-1").isEmpty()).isTrue();
 	}
 
 	@Test
-	void keepsTheCartWhenTheOrderCannotBeAnnouncedAndAnnouncesItOnARetryWithTheSameKey() {
-		this.shopping.addItem("c-1", MUG, 2);
-		this.events.brokerDown = true;
+	void aSecondKeyOnTheEmptiedCartIsAConflictAndAnnouncesNothing() {
+		this.shopping.addItem("c-1", MUG, 1);
+		this.shopping.checkout("c-1", "key-1");
 
-		assertThatIllegalStateException().isThrownBy(() -> this.shopping.checkout("c-1", "key-1"));
-		assertThat(this.shopping.cart("c-1").lines()).hasSize(1);
-		assertThat(this.orders.orders.values()).singleElement().extracting(Order::published).isEqualTo(false);
-
-		this.events.brokerDown = false;
-		Order order = this.shopping.checkout("c-1", "key-1");
-		assertThat(this.events.placed).containsExactly(order.orderId());
-		assertThat(order.published()).isTrue();
-		assertThat(this.orders.orders).hasSize(1);
-		assertThat(this.shopping.cart("c-1").isEmpty()).isTrue();
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.shopping.checkout("c-1", "key-2"))
+			.withMessageContaining("is empty");
+		assertThat(this.orders.announced).hasSize(1);
 	}
 
 	@Test
-	void forgetsTheKeyWhenNoOrderCouldBeMade() {
-		assertThatIllegalStateException().isThrownBy(() -> this.shopping.checkout("c-1", "key-1"));
+	void readsTheCartAgainWhenItChangedWhileCheckingOut() {
 		this.shopping.addItem("c-1", MUG, 1);
-
-		assertThat(this.shopping.checkout("c-1", "key-1").status()).isEqualTo(OrderStatus.PLACED);
-	}
-
-	@Test
-	void runsOneCheckoutOfACartAtATime() {
-		this.shopping.addItem("c-1", MUG, 1);
-		this.orders.lockCheckout("c-1");
-
-		assertThatIllegalStateException().isThrownBy(() -> this.shopping.checkout("c-1", "key-2"))
-			.withMessageContaining("in progress");
-	}
-
-	@Test
-	void announcesAnOrderThatWasSavedButNotAnnouncedWhenItsKeyComesBack() {
-		this.shopping.addItem("c-1", MUG, 1);
-		Cart cart = this.shopping.cart("c-1");
-		this.orders.claimCheckout("c-1", "key-1", "order-left");
-		this.orders.save(Order.place("order-left", cart, Instant.EPOCH));
+		this.orders.beforeNextPlacement = () -> this.carts.add("c-1", new CatalogItem(MUG, "Mug",
+				Money.of(new BigDecimal("2.50"), "EUR")), 2);
 
 		Order order = this.shopping.checkout("c-1", "key-1");
 
-		assertThat(order.orderId()).isEqualTo("order-left");
-		assertThat(order.published()).isTrue();
-		assertThat(this.events.placed).containsExactly("order-left");
+		assertThat(order.lines()).singleElement().extracting(CartLine::quantity).isEqualTo(3);
+		assertThat(this.orders.announced).containsExactly("order.placed " + order.orderId());
 	}
 
 	@Test
 	void refusesAnEmptyCartAndAMissingKey() {
-		assertThatIllegalStateException().isThrownBy(() -> this.shopping.checkout("c-1", "key-1"))
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.shopping.checkout("c-1", "key-1"))
 			.withMessageContaining("is empty");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.shopping.checkout("c-1", " "));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.shopping.checkout("c-1", " "));
 	}
 
 	@Test
-	void cancelsOnceAndNeverARejectedOrder() {
+	void cancelsOnceAnnouncingItOnceAndNeverARejectedOrder() {
 		this.shopping.addItem("c-1", MUG, 1);
 		Order order = this.shopping.checkout("c-1", "key-1");
 
 		assertThat(this.shopping.cancel(order.orderId(), "no").status()).isEqualTo(OrderStatus.CANCELLED);
 		assertThat(this.shopping.cancel(order.orderId(), "again").reason()).isEqualTo("no");
-		assertThat(this.events.cancelled).as("the same event, announced again").containsExactly(order.orderId(),
-				order.orderId());
+		assertThat(this.orders.announced).containsExactly("order.placed " + order.orderId(),
+				"order.cancelled " + order.orderId());
 
 		this.shopping.addItem("c-1", MUG, 1);
 		Order rejected = this.shopping.checkout("c-1", "key-2");
 		this.shopping.statusDecided(rejected.orderId(), OrderStatus.REJECTED, "short");
-		assertThatIllegalStateException().isThrownBy(() -> this.shopping.cancel(rejected.orderId(), "no"));
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.shopping.cancel(rejected.orderId(), "no"));
+	}
+
+	@Test
+	void aCancelledOrdersKeyReturnsItCancelledAndAnnouncesNothingMore() {
+		this.shopping.addItem("c-1", MUG, 1);
+		Order order = this.shopping.checkout("c-1", "key-1");
+		this.shopping.cancel(order.orderId(), "changed my mind");
+
+		Order retried = this.shopping.checkout("c-1", "key-1");
+
+		assertThat(retried.status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(this.orders.announced).containsExactly("order.placed " + order.orderId(),
+				"order.cancelled " + order.orderId());
+	}
+
+	@Test
+	void refusesToCancelAnOrderOlderThanTheCancellationWindow() {
+		this.shopping.addItem("c-1", MUG, 1);
+		Order order = this.shopping.checkout("c-1", "key-1");
+		this.clock.now = NOW.plus(Duration.ofDays(15));
+
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.shopping.cancel(order.orderId(), "late"))
+			.withMessageContaining("more than 14 days ago");
+		assertThat(this.shopping.order(order.orderId()).status()).isEqualTo(OrderStatus.PLACED);
 	}
 
 	@Test
@@ -158,22 +157,6 @@ class ShoppingTests {
 		this.shopping.checkout("c-1", "key-1");
 		this.shopping.checkout("c-1", "key-1");
 
-		assertThat(this.listener.told).containsExactly("PLACED order-1");
-	}
-
-	@Test
-	void countsAnOrderWhoseAnnouncementFailedOnceWhenARetryAnnouncesIt() {
-		checkoutFailingOnceThenRetried(down -> this.events.brokerDown = down);
-
-		assertThat(this.events.placed).containsExactly("order-1");
-		assertThat(this.listener.told).containsExactly("PLACED order-1");
-	}
-
-	@Test
-	void countsAnOrderAnnouncedTwiceOnceWhenOnlyTheRetryMarksItPublished() {
-		checkoutFailingOnceThenRetried(down -> this.orders.markingFails = down);
-
-		assertThat(this.events.placed).as("announced again, with the same id").containsExactly("order-1", "order-1");
 		assertThat(this.listener.told).containsExactly("PLACED order-1");
 	}
 
@@ -213,28 +196,15 @@ class ShoppingTests {
 		this.shopping.cancel(orderId, "no");
 		this.shopping.cancel(orderId, "again");
 
-		assertThat(this.events.cancelled).containsExactly(orderId, orderId);
 		assertThat(this.listener.told).containsExactly("PLACED order-1", "CANCELLED order-1");
 	}
 
-	/**
-	 * Checks out with {@code failure} switched on (the checkout fails and nothing is counted yet),
-	 * then retries the same key twice with it switched off.
-	 */
-	private void checkoutFailingOnceThenRetried(Consumer<Boolean> failure) {
-		this.shopping.addItem("c-1", MUG, 1);
-		failure.accept(true);
-		assertThatIllegalStateException().isThrownBy(() -> this.shopping.checkout("c-1", "key-1"));
-		assertThat(this.listener.told).isEmpty();
-
-		failure.accept(false);
-		this.shopping.checkout("c-1", "key-1");
-		this.shopping.checkout("c-1", "key-1");
-	}
-
+	/** Carts in memory, each change one more revision. */
 	static final class InMemoryCarts implements CartStore {
 
 		final Map<String, LinkedHashMap<Sku, CartLine>> carts = new HashMap<>();
+
+		final Map<String, Long> revisions = new HashMap<>();
 
 		@Override
 		public Cart add(String customerId, CatalogItem item, int quantity) {
@@ -242,84 +212,77 @@ class ShoppingTests {
 				.merge(item.sku(), new CartLine(item.sku(), item.name(), item.price(), quantity),
 						(old, added) -> new CartLine(old.sku(), old.name(), old.unitPrice(),
 								old.quantity() + added.quantity()));
+			this.revisions.merge(customerId, 1L, Long::sum);
 			return get(customerId);
 		}
 
 		@Override
 		public Cart remove(String customerId, Sku sku, @Nullable Integer quantity) {
 			this.carts.getOrDefault(customerId, new LinkedHashMap<>()).remove(sku);
+			this.revisions.merge(customerId, 1L, Long::sum);
 			return get(customerId);
 		}
 
 		@Override
 		public Cart get(String customerId) {
-			return new Cart(customerId, new ArrayList<>(this.carts.getOrDefault(customerId, new LinkedHashMap<>()).values()));
+			return new Cart(customerId,
+					new ArrayList<>(this.carts.getOrDefault(customerId, new LinkedHashMap<>()).values()),
+					this.revisions.getOrDefault(customerId, 0L));
 		}
 
-		@Override
-		public void removeOrdered(String customerId, List<CartLine> ordered) {
-			ordered.forEach(line -> remove(customerId, line.sku(), line.quantity()));
+		void empty(String customerId) {
+			this.carts.remove(customerId);
+			this.revisions.merge(customerId, 1L, Long::sum);
 		}
 
 	}
 
+	/** Orders in memory; what the store would queue in its outbox goes to {@link #announced}. */
 	static final class InMemoryOrders implements OrderStore {
 
 		final Map<String, String> keys = new HashMap<>();
 
 		final Map<String, Order> orders = new HashMap<>();
 
-		final Set<String> locks = new java.util.HashSet<>();
+		final List<String> announced = new ArrayList<>();
 
-		boolean markingFails;
+		private final InMemoryCarts carts;
 
-		@Override
-		public boolean lockCheckout(String customerId) {
-			return this.locks.add(customerId);
+		@Nullable Runnable beforeNextPlacement;
+
+		InMemoryOrders(InMemoryCarts carts) {
+			this.carts = carts;
 		}
 
 		@Override
-		public void unlockCheckout(String customerId) {
-			this.locks.remove(customerId);
-		}
-
-		@Override
-		public String claimCheckout(String customerId, String idempotencyKey, String candidateOrderId) {
-			return this.keys.computeIfAbsent(customerId + ":" + idempotencyKey, key -> candidateOrderId);
-		}
-
-		@Override
-		public void forgetCheckout(String customerId, String idempotencyKey) {
-			this.keys.remove(customerId + ":" + idempotencyKey);
-		}
-
-		@Override
-		public void save(Order order) {
+		public Placement place(Order order, String idempotencyKey, long cartRevision) {
+			Runnable meanwhile = this.beforeNextPlacement;
+			this.beforeNextPlacement = null;
+			if (meanwhile != null) {
+				meanwhile.run();
+			}
+			String key = order.customerId() + ":" + idempotencyKey;
+			if (this.keys.containsKey(key)) {
+				return new Placement.PlacedBefore(this.keys.get(key));
+			}
+			if (this.carts.get(order.customerId()).revision() != cartRevision) {
+				return new Placement.CartChanged();
+			}
 			this.orders.put(order.orderId(), order);
+			this.keys.put(key, order.orderId());
+			this.announced.add("order.placed " + order.orderId());
+			this.carts.empty(order.customerId());
+			return new Placement.Placed();
 		}
 
 		@Override
-		public void delete(String orderId) {
-			this.orders.remove(orderId);
+		public Optional<String> checkoutOf(String customerId, String idempotencyKey) {
+			return Optional.ofNullable(this.keys.get(customerId + ":" + idempotencyKey));
 		}
 
 		@Override
 		public Optional<Order> find(String orderId) {
 			return Optional.ofNullable(this.orders.get(orderId));
-		}
-
-		@Override
-		public boolean markPublished(String orderId) {
-			if (this.markingFails) {
-				throw new IllegalStateException("store down");
-			}
-			Order order = this.orders.get(orderId);
-			if (order == null || order.published()) {
-				return false;
-			}
-			save(new Order(orderId, order.customerId(), order.lines(), order.total(), order.status(), order.reason(),
-					order.placedAt(), true));
-			return true;
 		}
 
 		@Override
@@ -330,33 +293,17 @@ class ShoppingTests {
 					return new Transition(order, false);
 				}
 				Order moved = new Order(orderId, order.customerId(), order.lines(), order.total(), to, reason,
-						order.placedAt(), order.published());
-				save(moved);
+						order.placedAt());
+				this.orders.put(orderId, moved);
 				return new Transition(moved, true);
 			});
 		}
 
-	}
-
-	static final class RecordingEvents implements OrderEvents {
-
-		final List<String> placed = new ArrayList<>();
-
-		final List<String> cancelled = new ArrayList<>();
-
-		boolean brokerDown;
-
 		@Override
-		public void placed(Order order) {
-			if (this.brokerDown) {
-				throw new IllegalStateException("broker down");
-			}
-			this.placed.add(order.orderId());
-		}
-
-		@Override
-		public void cancelled(Order order, String reason) {
-			this.cancelled.add(order.orderId());
+		public Optional<Transition> cancel(Order order, Set<OrderStatus> from, String reason) {
+			Optional<Transition> cancel = transition(order.orderId(), from, OrderStatus.CANCELLED, reason);
+			cancel.filter(Transition::changed).ifPresent(done -> this.announced.add("order.cancelled " + order.orderId()));
+			return cancel;
 		}
 
 	}
@@ -374,6 +321,31 @@ class ShoppingTests {
 		@Override
 		public void statusChanged(Order order, OrderStatus status) {
 			this.told.add(status + " " + order.orderId());
+		}
+
+	}
+
+	static final class MutableClock extends Clock {
+
+		Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
 		}
 
 	}

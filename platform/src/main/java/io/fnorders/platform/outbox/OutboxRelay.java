@@ -1,0 +1,391 @@
+package io.fnorders.platform.outbox;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.fnorders.events.EventType;
+import io.fnorders.events.EventTypes;
+import io.fnorders.platform.PlatformProperties;
+import io.fnorders.platform.failures.Failures;
+import io.fnorders.platform.messaging.CloudEvents;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.messaging.Message;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes what the service's scripts wrote to its {@link Outbox}, and deletes each entry only
+ * once the broker has it (the output bindings are synchronous, with the idempotent producer).
+ * <p>
+ * Every instance of the service runs a relay; they share the shards through leases in Redis, each
+ * holding about its fair part, and read through one consumer group per stream. A shard is
+ * relayed by one instance at a time, in order, so the events of a subject keep the order they
+ * were written in. A relay that takes a shard over (its holder died, or gave it up to balance the
+ * load) first claims the entries the last holder read but did not acknowledge, and publishes them
+ * before anything newer. If the broker does not take an entry, that shard stops there and the
+ * relay tries again, waiting from 200 ms up to {@code maxRetryInterval}, until it goes through;
+ * a crash between the broker's acknowledgement and the deletion publishes an entry twice with the
+ * same event id, which consumers drop.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	static final String GROUP = "relay";
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+
+	private static final RedisScript<Long> LEASE = script("lease");
+
+	private static final RedisScript<Long> RELAYS = script("relays");
+
+	private static final RedisScript<Long> TAKE_OVER = script("take-over");
+
+	private static final RedisScript<Long> PUBLISHED = script("published");
+
+	private static final RedisScript<Long> SET_ASIDE = script("set-aside");
+
+	private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
+	};
+
+	private final Outbox outbox;
+
+	private final StringRedisTemplate redis;
+
+	private final StreamBridge bridge;
+
+	private final CloudEvents cloudEvents;
+
+	private final PlatformProperties.Outbox settings;
+
+	private final OutboxMetrics metrics;
+
+	private final JsonMapper json;
+
+	private final @Nullable Tracer tracer;
+
+	private final @Nullable Propagator propagator;
+
+	private final String relayId;
+
+	/** The shards this relay holds; only the relay's own thread changes it. */
+	private final TreeSet<Integer> held = new TreeSet<>();
+
+	private final ExecutorService publishers = Executors.newVirtualThreadPerTaskExecutor();
+
+	private volatile boolean running;
+
+	private @Nullable Thread thread;
+
+	private long nextLeaseCheck;
+
+	private Duration retryInterval = FIRST_RETRY;
+
+	public OutboxRelay(Outbox outbox, StringRedisTemplate redis, StreamBridge bridge, CloudEvents cloudEvents,
+			PlatformProperties.Outbox settings, OutboxMetrics metrics, JsonMapper json, @Nullable Tracer tracer,
+			@Nullable Propagator propagator, String relayId) {
+		this.outbox = outbox;
+		this.redis = redis;
+		this.bridge = bridge;
+		this.cloudEvents = cloudEvents;
+		this.settings = settings;
+		this.metrics = metrics;
+		this.json = json;
+		this.tracer = tracer;
+		this.propagator = propagator;
+		this.relayId = relayId;
+	}
+
+	private static RedisScript<Long> script(String name) {
+		return RedisScript.of(new ClassPathResource("fnorders/outbox/" + name + ".lua"), Long.class);
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.thread = Thread.ofVirtual().name("outbox-relay").start(this::relay);
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread relay = this.thread;
+		if (relay != null) {
+			try {
+				relay.join(this.settings.pollTimeout().plus(this.settings.maxRetryInterval()).toMillis() + 5000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.publishers.shutdown();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Starts after the output bindings and stops before them. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 2000;
+	}
+
+	private void relay() {
+		while (this.running) {
+			try {
+				if (System.nanoTime() - this.nextLeaseCheck >= 0) {
+					balance();
+					this.nextLeaseCheck = System.nanoTime() + this.settings.leaseTime().toNanos() / 3;
+				}
+				if (this.held.isEmpty()) {
+					pause(this.settings.pollTimeout());
+					continue;
+				}
+				if (relayBatch()) {
+					this.retryInterval = FIRST_RETRY;
+				}
+				else {
+					pause(this.retryInterval);
+					this.retryInterval = min(this.retryInterval.multipliedBy(2), this.settings.maxRetryInterval());
+				}
+			}
+			catch (RuntimeException ex) {
+				this.metrics.failed();
+				log.warn("The outbox relay cannot reach Redis or the broker; retrying in {}: {}", this.retryInterval,
+						Failures.describe(ex));
+				pause(this.retryInterval);
+				this.retryInterval = min(this.retryInterval.multipliedBy(2), this.settings.maxRetryInterval());
+			}
+		}
+		giveUpShards();
+	}
+
+	/**
+	 * Reads what this relay has read before but not yet got published, else what is new, and
+	 * publishes it, each shard in order and the shards side by side.
+	 * @return false when some entry could not be published
+	 */
+	private boolean relayBatch() {
+		List<MapRecord<String, Object, Object>> entries = read(ReadOffset.from("0"), false);
+		if (entries.isEmpty()) {
+			entries = read(ReadOffset.lastConsumed(), true);
+		}
+		Map<String, List<MapRecord<String, Object, Object>>> byStream = new LinkedHashMap<>();
+		for (MapRecord<String, Object, Object> entry : entries) {
+			byStream.computeIfAbsent(entry.getStream(), key -> new ArrayList<>()).add(entry);
+		}
+		List<Future<Boolean>> shards = new ArrayList<>();
+		for (Map.Entry<String, List<MapRecord<String, Object, Object>>> stream : byStream.entrySet()) {
+			shards.add(this.publishers.submit(() -> publishInOrder(stream.getKey(), stream.getValue())));
+		}
+		boolean all = true;
+		for (Future<Boolean> shard : shards) {
+			try {
+				all &= shard.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+			catch (ExecutionException ex) {
+				throw new IllegalStateException(ex.getCause());
+			}
+		}
+		return all;
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<MapRecord<String, Object, Object>> read(ReadOffset offset, boolean block) {
+		StreamReadOptions options = StreamReadOptions.empty().count(this.settings.batchSize());
+		if (block) {
+			options = options.block(this.settings.pollTimeout());
+		}
+		StreamOffset<String>[] offsets = this.held.stream()
+			.map(shard -> StreamOffset.create(this.outbox.stream(shard), offset))
+			.toArray(StreamOffset[]::new);
+		List<MapRecord<String, Object, Object>> entries = this.redis.opsForStream()
+			.read(Consumer.from(GROUP, this.relayId), options, offsets);
+		return (entries != null) ? entries : List.of();
+	}
+
+	/** Publishes the entries of one stream in order, stopping at the first the broker does not take. */
+	private boolean publishInOrder(String stream, List<MapRecord<String, Object, Object>> entries) {
+		List<String> published = new ArrayList<>();
+		boolean all = true;
+		for (MapRecord<String, Object, Object> entry : entries) {
+			Optional<Message<byte[]>> message = messageOf(stream, entry);
+			if (message.isEmpty()) {
+				continue;
+			}
+			try {
+				send(binding(entry), message.get(), attributes(entry));
+				published.add(entry.getId().getValue());
+			}
+			catch (RuntimeException ex) {
+				this.metrics.failed();
+				log.warn("The broker did not take an outbox entry; its shard waits: {}", Failures.describe(ex),
+						kv("stream", stream), kv("entry", entry.getId().getValue()), kv("eventId", field(entry, Outbox.ID)));
+				all = false;
+				break;
+			}
+		}
+		if (!published.isEmpty()) {
+			List<String> args = new ArrayList<>(List.of(GROUP));
+			args.addAll(published);
+			this.redis.execute(PUBLISHED, List.of(stream), args.toArray());
+			this.metrics.published(published.size());
+		}
+		return all;
+	}
+
+	/** The message of an entry, or empty when the entry cannot be published (then it is set aside). */
+	private Optional<Message<byte[]>> messageOf(String stream, MapRecord<String, Object, Object> entry) {
+		Optional<EventType<?>> type = EventTypes.named(field(entry, Outbox.TYPE));
+		String id = field(entry, Outbox.ID);
+		String subject = field(entry, Outbox.SUBJECT);
+		String data = field(entry, Outbox.DATA);
+		if (type.isEmpty() || id.isEmpty() || subject.isEmpty() || data.isEmpty() || binding(entry).isEmpty()) {
+			setAside(stream, entry, "an entry needs a known type, an id, a subject, data and a binding");
+			return Optional.empty();
+		}
+		Map<String, String> attributes = attributes(entry);
+		OffsetDateTime time = OffsetDateTime.parse(attributes.getOrDefault(Outbox.TIME, OffsetDateTime.now().toString()));
+		return Optional.of(this.cloudEvents.message(type.get(), id, subject, data.getBytes(StandardCharsets.UTF_8), time));
+	}
+
+	/** Sends within a span that continues the trace of the write, so the consumers' traces join it. */
+	private void send(String binding, Message<byte[]> message, Map<String, String> attributes) {
+		Span span = span(attributes);
+		try (Tracer.SpanInScope scope = (span != null && this.tracer != null) ? this.tracer.withSpan(span) : null) {
+			if (!this.bridge.send(binding, message)) {
+				throw new IllegalStateException("The binding '" + binding + "' did not take the event");
+			}
+		}
+		finally {
+			if (span != null) {
+				span.end();
+			}
+		}
+	}
+
+	private @Nullable Span span(Map<String, String> attributes) {
+		if (this.tracer == null || this.propagator == null) {
+			return null;
+		}
+		return this.propagator.extract(attributes, Map::get).name("outbox relay").start();
+	}
+
+	private void setAside(String stream, MapRecord<String, Object, Object> entry, String reason) {
+		log.error("An outbox entry cannot be published and is set aside in {}: {}", this.outbox.setAsideStream(), reason,
+				kv("stream", stream), kv("entry", entry.getId().getValue()));
+		this.redis.execute(SET_ASIDE, List.of(stream, this.outbox.setAsideStream()), GROUP, entry.getId().getValue(), reason);
+		this.metrics.setAside();
+	}
+
+	/**
+	 * Renews the shards this relay holds, gives up what is beyond its fair part, and takes free
+	 * shards up to it; a shard taken over brings the entries its last holder left unacknowledged.
+	 */
+	private void balance() {
+		String leaseMillis = String.valueOf(this.settings.leaseTime().toMillis());
+		Long relays = this.redis.execute(RELAYS, List.of(this.outbox.relaysKey()), this.relayId, leaseMillis);
+		int fairPart = (int) Math.ceil((double) this.settings.shards() / Math.max(1, (relays != null) ? relays : 1));
+		for (Integer shard : List.copyOf(this.held)) {
+			if (!lease(shard, "renew")) {
+				this.held.remove(shard);
+				log.warn("Lost the lease of an outbox shard", kv("shard", shard));
+			}
+		}
+		while (this.held.size() > fairPart) {
+			Integer shard = this.held.pollLast();
+			lease(shard, "give");
+		}
+		for (int shard = 0; shard < this.settings.shards() && this.held.size() < fairPart; shard++) {
+			if (!this.held.contains(shard) && lease(shard, "take")) {
+				Long taken = this.redis.execute(TAKE_OVER, List.of(this.outbox.stream(shard)), GROUP, this.relayId);
+				this.held.add(shard);
+				log.info("Relaying an outbox shard", kv("shard", shard), kv("takenOver", taken));
+			}
+		}
+		this.metrics.held(this.held.size());
+	}
+
+	private boolean lease(int shard, String mode) {
+		Long held = this.redis.execute(LEASE, List.of(this.outbox.leaseOf(shard)), this.relayId,
+				String.valueOf(this.settings.leaseTime().toMillis()), mode);
+		return held != null && held == 1;
+	}
+
+	private void giveUpShards() {
+		try {
+			for (Integer shard : this.held) {
+				lease(shard, "give");
+			}
+			this.redis.opsForZSet().remove(this.outbox.relaysKey(), this.relayId);
+		}
+		catch (RuntimeException ex) {
+			log.info("Could not give up the outbox shards; their leases lapse: {}", Failures.describe(ex));
+		}
+		this.held.clear();
+		this.metrics.held(0);
+	}
+
+	private Map<String, String> attributes(MapRecord<String, Object, Object> entry) {
+		String attributes = field(entry, Outbox.ATTRIBUTES);
+		return attributes.isEmpty() ? Map.of() : this.json.readValue(attributes, ATTRIBUTES);
+	}
+
+	private static String binding(MapRecord<String, Object, Object> entry) {
+		return field(entry, Outbox.BINDING);
+	}
+
+	private static String field(MapRecord<String, Object, Object> entry, String name) {
+		Object value = entry.getValue().get(name);
+		return (value != null) ? value.toString() : "";
+	}
+
+	private void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+	private static Duration min(Duration first, Duration second) {
+		return (first.compareTo(second) <= 0) ? first : second;
+	}
+
+}
