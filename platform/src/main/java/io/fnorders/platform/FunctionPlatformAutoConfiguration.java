@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.UUID;
 
 import io.fnorders.events.Topics;
-import io.fnorders.platform.messaging.CloudEventPublisher;
 import io.fnorders.platform.messaging.CloudEventReader;
 import io.fnorders.platform.messaging.CloudEvents;
 import io.fnorders.platform.messaging.ConsumerFailureHandling;
@@ -61,8 +60,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wires the shared function runtime into every service: the HTTP gate and problem+json errors
- * for servlet apps, and the CloudEvents publisher where Spring Cloud Stream is present.
+ * Wires the shared function runtime into every service: CloudEvents, how consumers handle
+ * failures and dead letters, the outbox of a service that has one, the event topics, Redis's
+ * DNS cache, and, for servlet apps, the HTTP gate and problem+json errors.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(PlatformProperties.class)
@@ -80,12 +80,6 @@ public class FunctionPlatformAutoConfiguration {
 	CloudEvents cloudEvents(PlatformProperties properties, @Value("${spring.application.name}") String applicationName,
 			Clock clock) {
 		return new CloudEvents(applicationName, properties.events().attributePrefix(), clock);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	CloudEventPublisher cloudEventPublisher(StreamBridge streamBridge, CloudEvents cloudEvents) {
-		return new CloudEventPublisher(streamBridge, cloudEvents);
 	}
 
 	@Bean

@@ -16,6 +16,7 @@ import io.fnorders.cart.CartViews.CartView;
 import io.fnorders.cart.CartViews.OrderView;
 import io.fnorders.cart.shopping.CartStore;
 import io.fnorders.cart.shopping.Catalog;
+import io.fnorders.cart.shopping.Order;
 import io.fnorders.cart.shopping.OrderListener;
 import io.fnorders.cart.shopping.OrderStatus;
 import io.fnorders.cart.shopping.OrderStore;
@@ -78,7 +79,10 @@ class CartFunctions {
 			if (key == null) {
 				throw new InvalidInputException("the " + IDEMPOTENCY_KEY + " header is required");
 			}
-			return OrderView.of(shopping.checkout(message.getPayload().customerId(), key));
+			Order order = shopping.checkout(message.getPayload().customerId(), key);
+			log.info("Checked out; order {}", order.status(), kv("orderId", order.orderId()),
+					kv("customerId", order.customerId()));
+			return OrderView.of(order);
 		};
 	}
 
@@ -97,7 +101,10 @@ class CartFunctions {
 			}
 			String reason = (request.reason() != null && !request.reason().isBlank()) ? request.reason()
 					: "cancelled by the customer";
-			return OrderView.of(shopping.cancel(request.orderId(), reason));
+			Order order = shopping.cancel(request.orderId(), reason);
+			log.info("Cancel asked; order {}", order.status(), kv("orderId", order.orderId()),
+					kv("customerId", order.customerId()));
+			return OrderView.of(order);
 		};
 	}
 

@@ -12,7 +12,7 @@ import io.fnorders.inventory.stock.Inventory;
 import io.fnorders.inventory.stock.ReservationListener;
 import io.fnorders.inventory.stock.ReservationOutcome;
 import io.fnorders.inventory.stock.ReservationRequest;
-import io.fnorders.inventory.stock.StockEvents;
+import io.fnorders.inventory.stock.StockLevel;
 import io.fnorders.inventory.stock.StockStore;
 import io.fnorders.platform.messaging.CloudEventReader;
 import io.fnorders.platform.messaging.ReceivedEvent;
@@ -35,20 +35,20 @@ class InventoryFunctions {
 	private static final Logger log = LoggerFactory.getLogger(InventoryFunctions.class);
 
 	@Bean
-	Inventory inventory(StockStore store, StockEvents events, ReservationListener listener) {
-		return new Inventory(store, events, listener);
+	Inventory inventory(StockStore store, ReservationListener listener) {
+		return new Inventory(store, listener);
 	}
 
 	/** Sets a sku's units on hand. */
 	@Bean
 	Function<StockRequest, StockView> setStock(Inventory inventory) {
-		return request -> StockView.of(inventory.setStock(request.validSku(), request.units(0)));
+		return request -> StockView.of(logged("Stock set", inventory.setStock(request.validSku(), request.units(0))));
 	}
 
 	/** Adds units on hand to a sku. */
 	@Bean
 	Function<StockRequest, StockView> restock(Inventory inventory) {
-		return request -> StockView.of(inventory.restock(request.validSku(), request.units(1)));
+		return request -> StockView.of(logged("Restocked", inventory.restock(request.validSku(), request.units(1))));
 	}
 
 	/** A sku's stock: on hand, reserved, available. */
@@ -62,8 +62,9 @@ class InventoryFunctions {
 	/**
 	 * Takes {@code order.placed} and {@code order.cancelled}: reserves a placed order's lines (all
 	 * or none, once per order) and answers {@code order.confirmed} or {@code order.rejected};
-	 * releases what a cancelled order held and answers nothing. Anything unreadable is thrown back
-	 * to the binder, which retries and then dead-letters it.
+	 * releases what a cancelled order held and answers nothing (nor for an order cancelled before
+	 * it came). Anything unreadable is invalid input, which the binding dead-letters at once; an
+	 * outage (Redis, the broker) is retried until it is over.
 	 */
 	@Bean
 	Function<Message<byte[]>, @Nullable Message<?>> reserveStock(Inventory inventory, CloudEventReader reader,
@@ -72,20 +73,28 @@ class InventoryFunctions {
 			ReceivedEvent<?> event = reader.read(message, EventTypes.ORDER_PLACED, EventTypes.ORDER_CANCELLED);
 			if (event.is(EventTypes.ORDER_PLACED)) {
 				ReservationOutcome outcome = inventory.reserve(request(event, event.dataAs(EventTypes.ORDER_PLACED)));
-				log.info("Order {}", outcome instanceof ReservationOutcome.Confirmed ? "confirmed" : "rejected",
-						kv("orderId", outcome.orderId()), kv("customerId", outcome.customerId()),
+				log.info("Order {}", switch (outcome) {
+					case ReservationOutcome.Confirmed confirmed -> "confirmed";
+					case ReservationOutcome.Rejected rejected -> "rejected";
+					case ReservationOutcome.Cancelled cancelled -> "cancelled before it came: nothing reserved";
+				}, kv("orderId", outcome.orderId()), kv("customerId", outcome.customerId()),
 						kv("repeated", outcome.repeated()));
 				return statusMessages.of(outcome);
 			}
 			OrderCancelled cancelled = event.dataAs(EventTypes.ORDER_CANCELLED);
 			requireSubject(event, cancelled.orderId());
-			inventory.release(cancelled.orderId())
+			inventory.release(cancelled.orderId(), cancelled.customerId())
 				.ifPresentOrElse(
 						release -> log.info("Released the stock of a cancelled order", kv("orderId", release.orderId()),
 								kv("repeated", release.repeated())),
 						() -> log.info("Nothing to release for a cancelled order", kv("orderId", cancelled.orderId())));
 			return null;
 		};
+	}
+
+	private static StockLevel logged(String change, StockLevel level) {
+		log.info("{}; stock.changed queued", change, kv("sku", level.sku().value()), kv("version", level.version()));
+		return level;
 	}
 
 	private static ReservationRequest request(ReceivedEvent<?> event, OrderPlaced placed) {

@@ -9,6 +9,7 @@ import io.fnorders.events.ReservedLine;
 import io.fnorders.events.ShortLine;
 import io.fnorders.inventory.stock.ReservationOutcome;
 import io.fnorders.platform.messaging.CloudEvents;
+import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,8 @@ class OrderStatusMessages {
 		this.cloudEvents = cloudEvents;
 	}
 
-	Message<?> of(ReservationOutcome outcome) {
+	/** The event announcing the outcome; none for an order cancelled before it was reserved. */
+	@Nullable Message<?> of(ReservationOutcome outcome) {
 		return switch (outcome) {
 			case ReservationOutcome.Confirmed confirmed -> this.cloudEvents.message(EventTypes.ORDER_CONFIRMED,
 					EventTypes.ORDER_CONFIRMED.name() + ":" + confirmed.orderId(), confirmed.orderId(),
@@ -38,6 +40,7 @@ class OrderStatusMessages {
 			case ReservationOutcome.Rejected rejected -> this.cloudEvents.message(EventTypes.ORDER_REJECTED,
 					EventTypes.ORDER_REJECTED.name() + ":" + rejected.orderId(), rejected.orderId(),
 					new OrderRejected(rejected.orderId(), rejected.customerId(), rejected.reason(), shortLines(rejected)));
+			case ReservationOutcome.Cancelled cancelled -> null;
 		};
 	}
 

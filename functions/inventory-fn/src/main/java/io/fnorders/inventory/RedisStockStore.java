@@ -1,5 +1,8 @@
 package io.fnorders.inventory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,12 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.fnorders.errors.ConflictException;
+import io.fnorders.events.EventTypes;
 import io.fnorders.inventory.stock.Release;
 import io.fnorders.inventory.stock.ReservationOutcome;
 import io.fnorders.inventory.stock.ReservationRequest;
 import io.fnorders.inventory.stock.Shortage;
 import io.fnorders.inventory.stock.StockLevel;
 import io.fnorders.inventory.stock.StockStore;
+import io.fnorders.platform.outbox.Outbox;
 import io.fnorders.values.Sku;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -25,14 +30,20 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Stock and reservations in Redis. Each sku's stock is a hash ({@code <prefix>:stock:<sku>}:
- * onHand, reserved, version); each decided order a JSON record ({@code <prefix>:reservation:<id>}).
- * Every change is one Lua script (scripts/*.lua), so checking and reserving all lines of an
- * order is a single atomic step however many instances and threads run it.
+ * onHand, reserved, version); each decided order a JSON record ({@code <prefix>:reservation:<id>},
+ * kept {@code reservation-retention}). Every change is one Lua script (scripts/*.lua), so checking
+ * and reserving all lines of an order is a single atomic step however many instances and threads
+ * run it, and each change of a sku's stock queues {@code stock.changed} (on {@code stockEvents},
+ * id {@code <sku>@<version>}, so the same snapshot always has the same id) in the same step.
  */
 @Repository
 class RedisStockStore implements StockStore {
 
+	static final String BINDING = "stockEvents";
+
 	private static final RedisScript<String> RESERVE = script("reserve", String.class);
+
+	private static final RedisScript<String> REJECT = script("reject", String.class);
 
 	private static final RedisScript<String> RELEASE = script("release", String.class);
 
@@ -42,36 +53,54 @@ class RedisStockStore implements StockStore {
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> ADD = script("add-stock", List.class);
 
+	/** How often a release reads the record again when it changed meanwhile. */
+	private static final int RELEASE_ATTEMPTS = 3;
+
 	private final StringRedisTemplate redis;
 
 	private final JsonMapper json;
 
-	private final String prefix;
+	private final InventoryProperties properties;
 
-	RedisStockStore(StringRedisTemplate redis, JsonMapper json, InventoryProperties properties) {
+	private final Outbox outbox;
+
+	RedisStockStore(StringRedisTemplate redis, JsonMapper json, InventoryProperties properties, Outbox outbox) {
 		this.redis = redis;
 		this.json = json;
-		this.prefix = properties.keyPrefix();
+		this.properties = properties;
+		this.outbox = outbox;
 	}
 
+	/** A script of scripts/, with the shared stock announcement (stock-announcement.lua) before it. */
 	private static <T> RedisScript<T> script(String name, Class<T> resultType) {
-		return RedisScript.of(new ClassPathResource("scripts/" + name + ".lua"), resultType);
+		return RedisScript.of(read("stock-announcement") + "\n" + read(name), resultType);
+	}
+
+	private static String read(String name) {
+		try {
+			return new ClassPathResource("scripts/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Override
 	public StockLevel set(Sku sku, long onHand) {
-		List<?> result = this.redis.execute(SET, List.of(stockKey(sku)), String.valueOf(onHand));
+		List<?> result = this.redis.execute(SET, List.of(stockKey(sku), this.outbox.streamOf(sku.value())),
+				withAnnouncement(sku.value(), String.valueOf(onHand)));
 		StockLevel level = level(sku, result);
 		if (number(result, 3) == 0) {
-			throw new ConflictException("cannot set the stock of " + sku + " to " + onHand + ": "
-					+ level.reserved() + " units are reserved");
+			throw new ConflictException("cannot set the stock of " + sku + " to " + onHand + ": " + level.reserved()
+					+ " units are reserved");
 		}
 		return level;
 	}
 
 	@Override
 	public StockLevel add(Sku sku, long units) {
-		return level(sku, this.redis.execute(ADD, List.of(stockKey(sku)), String.valueOf(units)));
+		return level(sku, this.redis.execute(ADD, List.of(stockKey(sku), this.outbox.streamOf(sku.value())),
+				withAnnouncement(sku.value(), String.valueOf(units))));
 	}
 
 	@Override
@@ -86,50 +115,102 @@ class RedisStockStore implements StockStore {
 
 	@Override
 	public ReservationOutcome reserve(ReservationRequest request) {
-		List<String> keys = new ArrayList<>();
-		keys.add(reservationKey(request.orderId()));
 		ObjectNode body = this.json.createObjectNode()
 			.put("orderId", request.orderId())
 			.put("customerId", request.customerId());
 		ArrayNode lines = body.putArray("lines");
-		request.quantities().forEach((sku, quantity) -> {
-			keys.add(stockKey(sku));
-			lines.addObject().put("sku", sku.value()).put("quantity", quantity);
-		});
-		JsonNode result = this.json.readTree(this.redis.execute(RESERVE, keys, this.json.writeValueAsString(body)));
+		request.quantities().forEach((sku, quantity) -> lines.addObject().put("sku", sku.value()).put("quantity", quantity));
+		List<Sku> skus = List.copyOf(request.quantities().keySet());
+		JsonNode result = this.json.readTree(this.redis.execute(RESERVE, lineKeys(request.orderId(), skus),
+				withAnnouncement(this.json.writeValueAsString(body), retention())));
+		return outcomeOf(request, result);
+	}
+
+	@Override
+	public ReservationOutcome reject(ReservationRequest request, String reason) {
+		ObjectNode record = this.json.createObjectNode()
+			.put("orderId", request.orderId())
+			.put("customerId", request.customerId())
+			.put("status", "REJECTED")
+			.put("reason", reason);
+		JsonNode result = this.json.readTree(this.redis.execute(REJECT, List.of(reservationKey(request.orderId())),
+				this.json.writeValueAsString(record), retention()));
+		return outcomeOf(request, result);
+	}
+
+	private ReservationOutcome outcomeOf(ReservationRequest request, JsonNode result) {
 		JsonNode reservation = result.get("reservation");
 		boolean repeated = result.get("repeated").asBoolean();
-		List<StockLevel> levels = levels(result.get("levels"));
-		String customerId = reservation.get("customerId").asString();
-		if ("CONFIRMED".equals(reservation.get("status").asString())
-				|| "RELEASED".equals(reservation.get("status").asString())) {
-			return new ReservationOutcome.Confirmed(request.orderId(), customerId, lines(reservation.get("lines")),
-					levels, repeated);
-		}
+		String customerId = reservation.path("customerId").asString(request.customerId());
+		return switch (reservation.get("status").asString()) {
+			case "CONFIRMED", "RELEASED" -> new ReservationOutcome.Confirmed(request.orderId(), customerId,
+					lines(reservation.get("lines")), repeated);
+			case "CANCELLED" -> new ReservationOutcome.Cancelled(request.orderId(), customerId, repeated);
+			default -> rejection(request.orderId(), customerId, reservation, repeated);
+		};
+	}
+
+	private static ReservationOutcome.Rejected rejection(String orderId, String customerId, JsonNode reservation,
+			boolean repeated) {
 		List<Shortage> shortages = new ArrayList<>();
 		for (JsonNode shortage : elements(reservation.get("shortages"))) {
 			shortages.add(new Shortage(Sku.of(shortage.get("sku").asString()), shortage.get("requested").asInt(),
 					shortage.get("available").asLong(), shortage.get("unknownSku").asBoolean()));
 		}
-		return new ReservationOutcome.Rejected(request.orderId(), customerId, shortages, levels, repeated);
+		String reason = reservation.path("reason").asString("");
+		return reason.isEmpty() ? ReservationOutcome.Rejected.shortOf(orderId, customerId, shortages, repeated)
+				: new ReservationOutcome.Rejected(orderId, customerId, reason, shortages, repeated);
 	}
 
 	@Override
-	public Optional<Release> release(String orderId) {
-		String recorded = this.redis.opsForValue().get(reservationKey(orderId));
-		if (recorded == null) {
-			return Optional.empty();
+	public Optional<Release> release(String orderId, String customerId) {
+		String cancelledFirst = this.json.writeValueAsString(this.json.createObjectNode()
+			.put("orderId", orderId)
+			.put("customerId", customerId)
+			.put("status", "CANCELLED"));
+		for (int attempt = 0; attempt < RELEASE_ATTEMPTS; attempt++) {
+			String recorded = this.redis.opsForValue().get(reservationKey(orderId));
+			JsonNode record = (recorded != null) ? this.json.readTree(recorded) : null;
+			List<Sku> skus = (record != null && holdsStock(record)) ? List.copyOf(lines(record.get("lines")).keySet())
+					: List.of();
+			JsonNode result = this.json.readTree(this.redis.execute(RELEASE, lineKeys(orderId, skus),
+					withAnnouncement(retention(), cancelledFirst)));
+			if (result.path("stale").asBoolean()) {
+				continue;
+			}
+			if (!result.get("released").asBoolean()) {
+				return Optional.empty();
+			}
+			return Optional.of(new Release(orderId, lines(result.get("reservation").get("lines")),
+					result.get("repeated").asBoolean()));
 		}
+		throw new ConflictException("the reservation of order " + orderId + " kept changing while it was released");
+	}
+
+	/** Whether the record is of an order that holds (or held) stock: confirmed, or released since. */
+	private static boolean holdsStock(JsonNode record) {
+		String status = record.path("status").asString();
+		return "CONFIRMED".equals(status) || "RELEASED".equals(status);
+	}
+
+	/** The reservation record, then the stock hash and the outbox stream of each sku. */
+	private List<String> lineKeys(String orderId, List<Sku> skus) {
 		List<String> keys = new ArrayList<>();
 		keys.add(reservationKey(orderId));
-		Map<Sku, Integer> recordedLines = lines(this.json.readTree(recorded).get("lines"));
-		recordedLines.keySet().forEach(sku -> keys.add(stockKey(sku)));
-		JsonNode result = this.json.readTree(this.redis.execute(RELEASE, keys));
-		if (!result.get("released").asBoolean()) {
-			return Optional.empty();
-		}
-		return Optional.of(new Release(orderId, lines(result.get("reservation").get("lines")),
-				levels(result.get("levels")), result.get("repeated").asBoolean()));
+		skus.forEach(sku -> keys.add(stockKey(sku)));
+		skus.forEach(sku -> keys.add(this.outbox.streamOf(sku.value())));
+		return keys;
+	}
+
+	/** The script's own arguments, then the first fields of every stock.changed entry it queues. */
+	private Object[] withAnnouncement(String... arguments) {
+		List<String> args = new ArrayList<>(List.of(arguments));
+		args.addAll(this.outbox.partialEntry(BINDING, EventTypes.STOCK_CHANGED));
+		return args.toArray();
+	}
+
+	private String retention() {
+		return String.valueOf(Math.max(1, this.properties.reservationRetention().toSeconds()));
 	}
 
 	private Map<Sku, Integer> lines(JsonNode lines) {
@@ -138,15 +219,6 @@ class RedisStockStore implements StockStore {
 			quantities.put(Sku.of(line.get("sku").asString()), line.get("quantity").asInt());
 		}
 		return quantities;
-	}
-
-	private List<StockLevel> levels(JsonNode levels) {
-		List<StockLevel> result = new ArrayList<>();
-		for (JsonNode level : elements(levels)) {
-			result.add(new StockLevel(Sku.of(level.get("sku").asString()), level.get("onHand").asLong(),
-					level.get("reserved").asLong(), level.get("version").asLong()));
-		}
-		return result;
 	}
 
 	/** Lua's JSON encoder writes an empty list as {}: both mean "none". */
@@ -163,11 +235,11 @@ class RedisStockStore implements StockStore {
 	}
 
 	private String stockKey(Sku sku) {
-		return this.prefix + ":stock:" + sku.value();
+		return this.properties.keyPrefix() + ":stock:" + sku.value();
 	}
 
 	private String reservationKey(String orderId) {
-		return this.prefix + ":reservation:" + orderId;
+		return this.properties.keyPrefix() + ":reservation:" + orderId;
 	}
 
 }

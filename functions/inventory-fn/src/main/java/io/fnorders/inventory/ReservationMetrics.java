@@ -38,6 +38,8 @@ class ReservationMetrics implements ReservationListener {
 		switch (outcome) {
 			case ReservationOutcome.Confirmed confirmation -> this.confirmed.increment();
 			case ReservationOutcome.Rejected rejection -> this.rejected.increment();
+			case ReservationOutcome.Cancelled cancelled -> {
+			}
 		}
 	}
 

@@ -1,28 +1,36 @@
 package io.fnorders.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import io.fnorders.errors.ConflictException;
 import io.fnorders.inventory.stock.Release;
 import io.fnorders.inventory.stock.ReservationOutcome;
-import io.fnorders.inventory.stock.ReservationRequest;
 import io.fnorders.inventory.stock.ReservationRequest.Line;
+import io.fnorders.inventory.stock.ReservationRequest;
 import io.fnorders.inventory.stock.StockLevel;
+import io.fnorders.platform.outbox.Outbox;
 import io.fnorders.testsupport.SharedBrokers;
 import io.fnorders.values.Sku;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,14 +41,21 @@ class RedisStockStoreTests {
 
 	private static RedisStockStore store;
 
+	private static StringRedisTemplate redis;
+
+	private static Outbox outbox;
+
 	@BeforeAll
 	static void connect() {
 		connections = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration("127.0.0.1", SharedBrokers.redisPort()));
 		connections.afterPropertiesSet();
 		connections.start();
-		store = new RedisStockStore(new StringRedisTemplate(connections), JsonMapper.builder().build(),
-				new InventoryProperties("inventory-store-test"));
+		redis = new StringRedisTemplate(connections);
+		JsonMapper json = JsonMapper.builder().build();
+		outbox = new Outbox("inventory-store-test:outbox", 4, "inventory-fn", json, Clock.systemUTC(), null, null);
+		store = new RedisStockStore(redis, json, new InventoryProperties("inventory-store-test", Duration.ofDays(30)),
+				outbox);
 	}
 
 	@AfterAll
@@ -111,16 +126,84 @@ class RedisStockStoreTests {
 		store.reserve(request(confirmed, line(sku, 2)));
 		store.reserve(request(rejected, line(sku, 5)));
 
-		List<Release> releases = concurrently(10, i -> () -> store.release(confirmed)).stream()
-			.flatMap(java.util.Optional::stream)
+		List<Release> releases = concurrently(10, i -> () -> store.release(confirmed, "customer-1")).stream()
+			.flatMap(Optional::stream)
 			.filter(release -> !release.repeated())
 			.toList();
 
-		assertThat(releases).hasSize(1);
-		assertThat(releases.get(0).levels()).singleElement().extracting(StockLevel::reserved).isEqualTo(0L);
-		assertThat(store.release(rejected)).isEmpty();
-		assertThat(store.release("never-placed")).isEmpty();
+		assertThat(releases).singleElement().extracting(Release::lines).isEqualTo(Map.of(sku, 2));
+		assertThat(store.release(rejected, "customer-1")).isEmpty();
 		assertThat(store.find(sku)).get().extracting(StockLevel::reserved).isEqualTo(0L);
+	}
+
+	@Test
+	void remembersACancellationThatCameFirstSoTheLateOrderReservesNothing() {
+		Sku sku = Sku.of(InventoryFixtures.uniqueSku("FIRST"));
+		store.set(sku, 5);
+		String orderId = InventoryFixtures.orderId();
+
+		assertThat(store.release(orderId, "customer-1")).isEmpty();
+		ReservationOutcome late = store.reserve(request(orderId, line(sku, 2)));
+
+		assertThat(late).isInstanceOf(ReservationOutcome.Cancelled.class);
+		assertThat(store.find(sku)).get().extracting(StockLevel::reserved).isEqualTo(0L);
+		assertThat(store.release(orderId, "customer-1")).as("still nothing held").isEmpty();
+	}
+
+	@Test
+	void recordsARejectionForItsReasonOnce() {
+		String orderId = InventoryFixtures.orderId();
+		Sku sku = Sku.of(InventoryFixtures.uniqueSku("BIG"));
+		store.set(sku, 50_000);
+
+		ReservationOutcome rejected = store.reject(request(orderId, line(sku, 20_000)), "too many units");
+		ReservationOutcome again = store.reserve(request(orderId, line(sku, 20_000)));
+
+		assertThat(rejected).isInstanceOfSatisfying(ReservationOutcome.Rejected.class,
+				outcome -> assertThat(outcome.reason()).isEqualTo("too many units"));
+		assertThat(again.repeated()).isTrue();
+		assertThat(again).isInstanceOfSatisfying(ReservationOutcome.Rejected.class,
+				outcome -> assertThat(outcome.reason()).isEqualTo("too many units"));
+		assertThat(store.find(sku)).get().extracting(StockLevel::reserved).isEqualTo(0L);
+	}
+
+	@Test
+	void queuesStockChangedForEveryChangeInTheSameStepInVersionOrder() {
+		Sku sku = Sku.of(InventoryFixtures.uniqueSku("ANN"));
+		String orderId = InventoryFixtures.orderId();
+
+		store.set(sku, 5);
+		store.add(sku, 2);
+		store.reserve(request(orderId, line(sku, 3)));
+		store.reserve(request(orderId, line(sku, 3)));
+		store.release(orderId, "customer-1");
+		store.reserve(request(InventoryFixtures.orderId(), line(sku, 100)));
+
+		List<MapRecord<String, Object, Object>> queued = redis.opsForStream()
+			.range(outbox.streamOf(sku.value()), Range.unbounded());
+		List<MapRecord<String, Object, Object>> ofSku = queued.stream()
+			.filter(entry -> sku.value().equals(entry.getValue().get("subject")))
+			.toList();
+		assertThat(ofSku).extracting(entry -> entry.getValue().get("id"))
+			.containsExactly(sku + "@1", sku + "@2", sku + "@3", sku + "@4");
+		assertThat(ofSku).allSatisfy(entry -> {
+			assertThat(entry.getValue()).containsEntry("binding", "stockEvents").containsEntry("type", "stock.changed");
+			assertThat(entry.getValue().get("attributes").toString()).contains("\"source\":\"inventory-fn\"");
+		});
+		assertThat(ofSku.get(2).getValue().get("data").toString()).contains("\"reserved\":3", "\"available\":4",
+				"\"onHand\":7", "\"version\":3");
+	}
+
+	@Test
+	void keepsTheRecordOfADecisionForTheRetention() {
+		Sku sku = Sku.of(InventoryFixtures.uniqueSku("TTL"));
+		store.set(sku, 1);
+		String orderId = InventoryFixtures.orderId();
+
+		store.reserve(request(orderId, line(sku, 1)));
+
+		assertThat(redis.getExpire("inventory-store-test:reservation:" + orderId))
+			.isBetween(Duration.ofDays(30).toSeconds() - 60, Duration.ofDays(30).toSeconds());
 	}
 
 	@Test
@@ -129,7 +212,8 @@ class RedisStockStoreTests {
 		store.set(sku, 5);
 		store.reserve(request(InventoryFixtures.orderId(), line(sku, 4)));
 
-		assertThatIllegalStateException().isThrownBy(() -> store.set(sku, 3)).withMessageContaining("4 units are reserved");
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> store.set(sku, 3))
+			.withMessageContaining("4 units are reserved");
 		assertThat(store.set(sku, 4).available()).isZero();
 	}
 

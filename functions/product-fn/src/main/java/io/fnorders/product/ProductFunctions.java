@@ -16,7 +16,6 @@ import io.fnorders.product.catalog.Availabilities;
 import io.fnorders.product.catalog.Availability;
 import io.fnorders.product.catalog.Product;
 import io.fnorders.product.catalog.ProductCatalog;
-import io.fnorders.product.catalog.ProductEvents;
 import io.fnorders.product.catalog.ProductRepository;
 import io.fnorders.product.catalog.ProductSlice;
 import io.fnorders.values.Sku;
@@ -36,15 +35,16 @@ class ProductFunctions {
 	private static final Logger log = LoggerFactory.getLogger(ProductFunctions.class);
 
 	@Bean
-	ProductCatalog productCatalog(ProductRepository products, ProductEvents events, CatalogProperties properties) {
-		return new ProductCatalog(products, events, properties.maxListing());
+	ProductCatalog productCatalog(ProductRepository products, CatalogProperties properties) {
+		return new ProductCatalog(products, properties.maxListing());
 	}
 
-	/** Creates or replaces a product and publishes {@code product.upserted}. */
+	/** Creates or replaces a product and announces it ({@code product.upserted}). */
 	@Bean
 	Function<SaveProductRequest, ProductView> saveProduct(ProductCatalog catalog, Availabilities availabilities) {
 		return request -> {
 			Product saved = catalog.save(request.toProduct());
+			log.info("Product saved; product.upserted queued", kv("sku", saved.sku().value()));
 			return ProductView.of(saved, availabilities.find(saved.sku()).orElse(null));
 		};
 	}

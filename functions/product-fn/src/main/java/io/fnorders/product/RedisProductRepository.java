@@ -1,12 +1,18 @@
 package io.fnorders.product;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
+import io.fnorders.errors.ConflictException;
+import io.fnorders.events.EventTypes;
+import io.fnorders.events.ProductUpserted;
+import io.fnorders.platform.outbox.Outbox;
 import io.fnorders.product.catalog.Product;
 import io.fnorders.product.catalog.ProductRepository;
 import io.fnorders.values.Money;
@@ -22,32 +28,61 @@ import org.springframework.stereotype.Repository;
 /**
  * Products in Redis: one hash per product ({@code <prefix>:product:<sku>}) and a sorted set of
  * all skus ({@code <prefix>:skus}, every score 0, so it orders lexicographically). A save writes
- * both in one script, so a listing never names a product that is not there.
+ * both and queues {@code product.upserted} (on {@code productEvents}, keyed by sku) in the outbox
+ * in one script, so a listing never names a product that is not there and no save goes
+ * unannounced. The catalog holds at most {@code fnorders.catalog.max-products} products.
  */
 @Repository
 class RedisProductRepository implements ProductRepository {
 
+	static final String BINDING = "productEvents";
+
+	/**
+	 * KEYS: the product hash, the sku set, the sku's outbox stream; ARGV: sku, name, description,
+	 * category, price, currency, the most products, then the outbox entry. Returns 1 when saved, 0
+	 * when the catalog is full and the sku is new.
+	 */
 	private static final RedisScript<Long> SAVE = RedisScript.of("""
+			if redis.call('EXISTS', KEYS[1]) == 0 and redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[7]) then
+			  return 0
+			end
 			redis.call('DEL', KEYS[1])
 			redis.call('HSET', KEYS[1], 'sku', ARGV[1], 'name', ARGV[2], 'description', ARGV[3],
 			  'category', ARGV[4], 'price', ARGV[5], 'currency', ARGV[6])
-			return redis.call('ZADD', KEYS[2], 0, ARGV[1])
+			redis.call('ZADD', KEYS[2], 0, ARGV[1])
+			redis.call('XADD', KEYS[3], '*', unpack(ARGV, 8))
+			return 1
 			""", Long.class);
 
 	private final StringRedisTemplate redis;
 
 	private final String prefix;
 
-	RedisProductRepository(StringRedisTemplate redis, CatalogProperties properties) {
+	private final int maxProducts;
+
+	private final Outbox outbox;
+
+	RedisProductRepository(StringRedisTemplate redis, CatalogProperties properties, Outbox outbox) {
 		this.redis = redis;
 		this.prefix = properties.keyPrefix();
+		this.maxProducts = properties.maxProducts();
+		this.outbox = outbox;
 	}
 
 	@Override
 	public void save(Product product) {
-		this.redis.execute(SAVE, List.of(productKey(product.sku()), skusKey()), product.sku().value(),
-				product.name(), product.description(), product.category(), product.price().amount().toPlainString(),
-				product.price().currencyCode());
+		String sku = product.sku().value();
+		List<String> args = new ArrayList<>(List.of(sku, product.name(), product.description(), product.category(),
+				product.price().amount().toPlainString(), product.price().currencyCode(), String.valueOf(this.maxProducts)));
+		args.addAll(this.outbox.entry(BINDING, EventTypes.PRODUCT_UPSERTED, UUID.randomUUID().toString(), sku,
+				new ProductUpserted(sku, product.name(), product.description(), product.category(),
+						product.price().amount(), product.price().currencyCode())));
+		Long saved = this.redis.execute(SAVE, List.of(productKey(product.sku()), skusKey(), this.outbox.streamOf(sku)),
+				args.toArray());
+		if (saved == null || saved == 0) {
+			throw new ConflictException("the catalog holds " + this.maxProducts + " products, its most; " + sku
+					+ " cannot be added");
+		}
 	}
 
 	@Override

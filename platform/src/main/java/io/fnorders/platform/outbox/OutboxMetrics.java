@@ -52,8 +52,8 @@ public class OutboxMetrics implements SmartLifecycle {
 
 	private final Counter setAside;
 
-	private final ScheduledExecutorService reader = Executors
-		.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("outbox-metrics").factory());
+	/** Reads depth and age every interval; made anew at each start. */
+	private ScheduledExecutorService reader = newReader();
 
 	private volatile boolean running;
 
@@ -119,8 +119,13 @@ public class OutboxMetrics implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.reader = newReader();
 		this.running = true;
 		this.reader.scheduleWithFixedDelay(this::refreshQuietly, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private static ScheduledExecutorService newReader() {
+		return Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("outbox-metrics").factory());
 	}
 
 	private void refreshQuietly() {

@@ -99,7 +99,8 @@ public class OutboxRelay implements SmartLifecycle {
 	/** The shards this relay holds; only the relay's own thread changes it. */
 	private final TreeSet<Integer> held = new TreeSet<>();
 
-	private final ExecutorService publishers = Executors.newVirtualThreadPerTaskExecutor();
+	/** Publishes the shards of a batch side by side; made anew at each start. */
+	private ExecutorService publishers = Executors.newVirtualThreadPerTaskExecutor();
 
 	private volatile boolean running;
 
@@ -130,6 +131,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.publishers = Executors.newVirtualThreadPerTaskExecutor();
 		this.running = true;
 		this.thread = Thread.ofVirtual().name("outbox-relay").start(this::relay);
 	}

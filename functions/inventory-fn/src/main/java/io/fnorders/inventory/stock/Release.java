@@ -2,7 +2,6 @@ package io.fnorders.inventory.stock;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.fnorders.values.Sku;
@@ -12,14 +11,12 @@ import io.fnorders.values.Sku;
  *
  * @param orderId the order
  * @param lines units released per sku
- * @param levels stock levels after the release (now, for a repeated one)
  * @param repeated whether the order had been released before: nothing changed this time
  */
-public record Release(String orderId, Map<Sku, Integer> lines, List<StockLevel> levels, boolean repeated) {
+public record Release(String orderId, Map<Sku, Integer> lines, boolean repeated) {
 
 	public Release {
 		lines = Collections.unmodifiableMap(new LinkedHashMap<>(lines));
-		levels = List.copyOf(levels);
 	}
 
 }

@@ -1,9 +1,8 @@
 package io.fnorders.inventory.stock;
 
 /**
- * Told of every first decision about an order and every first release, right after it is stored
- * and before it is announced, so a failed announcement (and the repeat that follows) cannot make
- * it count twice or not at all.
+ * Told of every first decision about an order (confirmed or rejected) and every first release,
+ * right after it is stored, so a redelivered event cannot make it count twice.
  */
 public interface ReservationListener {
 

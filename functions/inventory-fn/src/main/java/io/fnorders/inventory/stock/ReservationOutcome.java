@@ -19,45 +19,47 @@ public sealed interface ReservationOutcome {
 
 	boolean repeated();
 
-	/** Stock levels after the decision, of the skus it touched (empty when it touched none). */
-	List<StockLevel> levels();
-
 	/** Every line is held. */
-	record Confirmed(String orderId, String customerId, Map<Sku, Integer> lines, List<StockLevel> levels,
-			boolean repeated) implements ReservationOutcome {
+	record Confirmed(String orderId, String customerId, Map<Sku, Integer> lines, boolean repeated)
+			implements ReservationOutcome {
 
 		public Confirmed {
 			lines = Collections.unmodifiableMap(new LinkedHashMap<>(lines));
-			levels = List.copyOf(levels);
 		}
 
 	}
 
-	/** Nothing is held, because of the shortages. */
-	record Rejected(String orderId, String customerId, List<Shortage> shortages, List<StockLevel> levels,
-			boolean repeated) implements ReservationOutcome {
+	/**
+	 * Nothing is held: stock was short for the {@code shortages}, or the order asked for more than
+	 * inventory reserves for one order (then there are no shortages).
+	 *
+	 * @param reason a sentence saying why
+	 */
+	record Rejected(String orderId, String customerId, String reason, List<Shortage> shortages, boolean repeated)
+			implements ReservationOutcome {
 
 		public Rejected {
-			if (shortages.isEmpty()) {
-				throw new IllegalArgumentException("a rejection names at least one shortage");
-			}
 			shortages = List.copyOf(shortages);
-			levels = List.copyOf(levels);
 		}
 
-		/** A sentence saying why. */
-		public String reason() {
-			long unknown = this.shortages.stream().filter(Shortage::unknownSku).count();
-			if (unknown == this.shortages.size()) {
-				return "unknown sku: " + skus();
+		/** Rejected for these shortages, at least one. */
+		public static Rejected shortOf(String orderId, String customerId, List<Shortage> shortages, boolean repeated) {
+			if (shortages.isEmpty()) {
+				throw new IllegalArgumentException("a rejection for shortages names at least one");
 			}
-			return "insufficient stock for " + skus();
+			long unknown = shortages.stream().filter(Shortage::unknownSku).count();
+			String skus = String.join(", ", shortages.stream().map(shortage -> shortage.sku().value()).toList());
+			String reason = (unknown == shortages.size()) ? "unknown sku: " + skus : "insufficient stock for " + skus;
+			return new Rejected(orderId, customerId, reason, shortages, repeated);
 		}
 
-		private String skus() {
-			return String.join(", ", this.shortages.stream().map(shortage -> shortage.sku().value()).toList());
-		}
+	}
 
+	/**
+	 * The order was cancelled before inventory could reserve it: nothing is held, and there is
+	 * nothing to announce (the customer has been told of the cancellation).
+	 */
+	record Cancelled(String orderId, String customerId, boolean repeated) implements ReservationOutcome {
 	}
 
 }

@@ -4,38 +4,41 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import io.fnorders.errors.InvalidInputException;
+import io.fnorders.events.OrderPlaced;
 import io.fnorders.values.Sku;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an order asks inventory to hold: units per sku (lines of the same sku are added up).
+ * What an order asks inventory to hold: units per sku (lines of the same sku are added up). A
+ * request that cannot be read (no lines, a missing id, an invalid sku, a quantity below 1) is
+ * invalid input; one that is readable but beyond inventory's limits is a valid order that
+ * inventory rejects ({@link #beyondLimits()}).
  *
  * @param orderId the order, 1 to 100 characters
  * @param customerId whose order, 1 to 100 characters
- * @param quantities units per sku, in the order's line order; 1 to {@value #MAX_SKUS} skus, each
- * 1 to {@value #MAX_QUANTITY} units
+ * @param quantities units per sku, in the order's line order, each at least 1
  */
 public record ReservationRequest(String orderId, String customerId, Map<Sku, Integer> quantities) {
 
-	static final int MAX_SKUS = 100;
+	/** The most skus inventory reserves for one order: as many lines as an order may have. */
+	static final int MAX_SKUS = OrderPlaced.MAX_LINES;
 
+	/** The most units of one sku inventory reserves for one order. */
 	static final int MAX_QUANTITY = 10_000;
 
 	public ReservationRequest {
 		orderId = id("orderId", orderId);
 		customerId = id("customerId", customerId);
 		if (quantities == null || quantities.isEmpty()) {
-			throw new IllegalArgumentException("order " + orderId + " has no lines");
-		}
-		if (quantities.size() > MAX_SKUS) {
-			throw new IllegalArgumentException("order " + orderId + " has more than " + MAX_SKUS + " skus");
+			throw new InvalidInputException("order " + orderId + " has no lines");
 		}
 		for (Map.Entry<Sku, Integer> line : quantities.entrySet()) {
-			Integer quantity = line.getValue();
-			if (quantity == null || quantity < 1 || quantity > MAX_QUANTITY) {
-				throw new IllegalArgumentException("order " + orderId + ": quantity of " + line.getKey()
-						+ " must be 1 to " + MAX_QUANTITY + ", was " + quantity);
+			if (line.getValue() == null || line.getValue() < 1) {
+				throw new InvalidInputException("order " + orderId + ": quantity of " + line.getKey()
+						+ " must be at least 1, was " + line.getValue());
 			}
 		}
 		quantities = Collections.unmodifiableMap(new LinkedHashMap<>(quantities));
@@ -49,25 +52,38 @@ public record ReservationRequest(String orderId, String customerId, Map<Sku, Int
 	public static ReservationRequest of(@Nullable String orderId, @Nullable String customerId,
 			@Nullable List<Line> lines) {
 		if (lines == null) {
-			throw new IllegalArgumentException("order " + orderId + " has no lines");
+			throw new InvalidInputException("order " + orderId + " has no lines");
 		}
 		Map<Sku, Integer> quantities = new LinkedHashMap<>();
 		for (Line line : lines) {
 			if (line.quantity() < 1) {
-				throw new IllegalArgumentException("order " + orderId + ": quantity of " + line.sku()
+				throw new InvalidInputException("order " + orderId + ": quantity of " + line.sku()
 						+ " must be at least 1, was " + line.quantity());
 			}
-			quantities.merge(Sku.of(line.sku()), line.quantity(), Math::addExact);
+			quantities.merge(Sku.of(line.sku()), line.quantity(), (a, b) -> (int) Math.min(Integer.MAX_VALUE, (long) a + b));
 		}
 		return new ReservationRequest(id("orderId", orderId), id("customerId", customerId), quantities);
 	}
 
+	/** Why inventory does not reserve this order at all, when it asks for more than it may. */
+	public Optional<String> beyondLimits() {
+		if (this.quantities.size() > MAX_SKUS) {
+			return Optional.of("an order may have at most " + MAX_SKUS + " skus, this one has " + this.quantities.size());
+		}
+		return this.quantities.entrySet()
+			.stream()
+			.filter(line -> line.getValue() > MAX_QUANTITY)
+			.findFirst()
+			.map(line -> "at most " + MAX_QUANTITY + " units of a sku can be reserved for one order, " + line.getValue()
+					+ " of " + line.getKey() + " were asked for");
+	}
+
 	private static String id(String field, @Nullable String value) {
 		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException(field + " is required");
+			throw new InvalidInputException(field + " is required");
 		}
 		if (value.length() > 100) {
-			throw new IllegalArgumentException(field + " must be at most 100 characters");
+			throw new InvalidInputException(field + " must be at most 100 characters");
 		}
 		return value;
 	}

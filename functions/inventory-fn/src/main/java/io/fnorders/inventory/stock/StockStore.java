@@ -6,13 +6,14 @@ import io.fnorders.values.Sku;
 
 /**
  * Where stock and reservations are kept. Every method is one atomic step, whatever the number of
- * callers: that is what keeps stock from going negative.
+ * callers: that is what keeps stock from going negative. Every change of a sku's stock is
+ * announced ({@code stock.changed}, the levels with their version) in the same step.
  */
 public interface StockStore {
 
 	/**
 	 * Sets the units on hand.
-	 * @throws IllegalStateException when that is fewer than are reserved
+	 * @throws io.fnorders.errors.ConflictException when that is fewer than are reserved
 	 */
 	StockLevel set(Sku sku, long onHand);
 
@@ -23,15 +24,23 @@ public interface StockStore {
 
 	/**
 	 * Reserves every line of the request or none, once per orderId: a repeated request gets the
-	 * recorded outcome back and changes nothing.
+	 * recorded outcome back and changes nothing. An order cancelled before it came is not
+	 * reserved ({@link ReservationOutcome.Cancelled}).
 	 */
 	ReservationOutcome reserve(ReservationRequest request);
 
 	/**
-	 * Releases what a confirmed order holds, once; asked again, answers the same release marked
-	 * {@code repeated}, with the levels as they are now. Empty when the order is unknown or was
-	 * rejected.
+	 * Records that the order is rejected for {@code reason} without touching stock, once per
+	 * orderId: an order decided before keeps its recorded outcome.
 	 */
-	Optional<Release> release(String orderId);
+	ReservationOutcome reject(ReservationRequest request, String reason);
+
+	/**
+	 * Releases what a confirmed order holds, once; asked again, answers the same release marked
+	 * {@code repeated}. Empty when the order held nothing: it was rejected, or is unknown, in which
+	 * case the cancellation is remembered, so an {@code order.placed} that comes later reserves
+	 * nothing.
+	 */
+	Optional<Release> release(String orderId, String customerId);
 
 }

@@ -1,16 +1,19 @@
 package io.fnorders.inventory.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
+import io.fnorders.errors.ConflictException;
+import io.fnorders.errors.InvalidInputException;
 import io.fnorders.values.Sku;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class InventoryTests {
@@ -19,18 +22,9 @@ class InventoryTests {
 
 	private final ScriptedStore store = new ScriptedStore();
 
-	private final List<StockLevel> announced = new ArrayList<>();
-
 	private final List<Object> decisions = new ArrayList<>();
 
-	private boolean brokerDown;
-
-	private final Inventory inventory = new Inventory(this.store, levels -> {
-		if (this.brokerDown) {
-			throw new IllegalStateException("broker down");
-		}
-		this.announced.addAll(levels);
-	}, new ReservationListener() {
+	private final Inventory inventory = new Inventory(this.store, new ReservationListener() {
 
 		@Override
 		public void decided(ReservationOutcome outcome) {
@@ -45,93 +39,85 @@ class InventoryTests {
 	});
 
 	@Test
-	void announcesEveryChangeOfStock() {
+	void setsAndAddsStock() {
 		this.inventory.setStock(MUG, 5);
-		this.inventory.restock(MUG, 2);
 
-		assertThat(this.announced).extracting(StockLevel::onHand).containsExactly(5L, 7L);
+		assertThat(this.inventory.restock(MUG, 2).onHand()).isEqualTo(7);
 	}
 
 	@Test
 	void refusesQuantitiesOutOfRange() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.inventory.setStock(MUG, -1))
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.inventory.setStock(MUG, -1))
 			.withMessageContaining("quantity must be 0 to");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.inventory.restock(MUG, 0))
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.inventory.restock(MUG, 0))
 			.withMessageContaining("quantity must be 1 to");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.inventory.setStock(MUG, Inventory.MAX_UNITS + 1));
-		assertThat(this.announced).isEmpty();
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.inventory.setStock(MUG, Inventory.MAX_UNITS + 1));
+		assertThat(this.store.levels).isEmpty();
 	}
 
 	@Test
 	void letsTheStoreRefuseStockBelowWhatIsReserved() {
-		this.brokerDown = false;
 		this.store.refuseSet = true;
 
-		assertThatIllegalStateException().isThrownBy(() -> this.inventory.setStock(MUG, 1));
-		assertThat(this.announced).isEmpty();
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.inventory.setStock(MUG, 1));
 	}
 
 	@Test
-	void keepsAStockChangeThatCannotBeAnnouncedRightAway() {
-		this.brokerDown = true;
-
-		assertThat(this.inventory.restock(MUG, 3).onHand()).isEqualTo(3);
-		assertThat(this.inventory.level(MUG)).get().extracting(StockLevel::onHand).isEqualTo(3L);
-	}
-
-	@Test
-	void reportsADecisionOnceEvenWhenItsAnnouncementFails() {
-		StockLevel level = new StockLevel(MUG, 5, 2, 3);
-		this.store.outcome = new ReservationOutcome.Confirmed("o-1", "c-1", Map.of(MUG, 2), List.of(level), false);
-		this.brokerDown = true;
-
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.inventory.reserve(request("o-1", "MUG", 2)))
-			.isInstanceOf(IllegalStateException.class);
-		this.brokerDown = false;
-		this.store.outcome = new ReservationOutcome.Confirmed("o-1", "c-1", Map.of(MUG, 2), List.of(level), true);
+	void reportsADecisionOnceWhenItsEventIsRedelivered() {
+		this.store.outcome = new ReservationOutcome.Confirmed("o-1", "c-1", Map.of(MUG, 2), false);
 		this.inventory.reserve(request("o-1", "MUG", 2));
+		this.store.outcome = new ReservationOutcome.Confirmed("o-1", "c-1", Map.of(MUG, 2), true);
+		ReservationOutcome again = this.inventory.reserve(request("o-1", "MUG", 2));
 
+		assertThat(again.repeated()).isTrue();
 		assertThat(this.decisions).hasSize(1);
-		assertThat(this.announced).containsExactly(level);
 	}
 
 	@Test
-	void announcesTheLevelsOfAConfirmedOrderEvenWhenItIsRepeated() {
-		StockLevel level = new StockLevel(MUG, 5, 2, 3);
-		this.store.outcome = new ReservationOutcome.Confirmed("o-1", "c-1", Map.of(MUG, 2), List.of(level), true);
+	void rejectsAnOrderWithMoreSkusThanAnOrderMayHaveInsteadOfRefusingToReadIt() {
+		List<ReservationRequest.Line> lines = IntStream.range(0, ReservationRequest.MAX_SKUS + 1)
+			.mapToObj(i -> new ReservationRequest.Line("S" + i, 1))
+			.toList();
 
-		ReservationOutcome outcome = this.inventory.reserve(request("o-1", "MUG", 2));
+		ReservationOutcome outcome = this.inventory.reserve(ReservationRequest.of("o-big", "c-1", lines));
 
-		assertThat(outcome.repeated()).isTrue();
-		assertThat(this.announced).containsExactly(level);
+		assertThat(outcome).isInstanceOfSatisfying(ReservationOutcome.Rejected.class,
+				rejected -> assertThat(rejected.reason()).isEqualTo("an order may have at most 100 skus, this one has 101"));
+		assertThat(this.store.reserved).as("stock never asked").isEmpty();
+		assertThat(this.decisions).hasSize(1);
 	}
 
 	@Test
-	void announcesNothingForARejectedOrder() {
-		this.store.outcome = new ReservationOutcome.Rejected("o-1", "c-1",
-				List.of(new Shortage(MUG, 3, 1, false)), List.of(), false);
+	void rejectsAnOrderForMoreUnitsOfASkuThanOneOrderMayHold() {
+		ReservationOutcome outcome = this.inventory.reserve(request("o-1", "MUG", ReservationRequest.MAX_QUANTITY + 1));
 
-		this.inventory.reserve(request("o-1", "MUG", 3));
-
-		assertThat(this.announced).isEmpty();
+		assertThat(outcome).isInstanceOfSatisfying(ReservationOutcome.Rejected.class,
+				rejected -> assertThat(rejected.reason()).contains("at most 10000 units", "10001 of MUG"));
 	}
 
 	@Test
-	void announcesTheLevelsAfterARelease() {
-		StockLevel after = new StockLevel(MUG, 5, 0, 4);
-		this.store.release = Optional.of(new Release("o-1", Map.of(MUG, 2), List.of(after), false));
-		assertThat(this.inventory.release("o-1")).isPresent();
-		this.store.release = Optional.of(new Release("o-1", Map.of(MUG, 2), List.of(after), true));
-		assertThat(this.inventory.release("o-1")).isPresent();
+	void countsNothingForAnOrderThatWasCancelledBeforeItCame() {
+		this.store.outcome = new ReservationOutcome.Cancelled("o-1", "c-1", true);
 
-		assertThat(this.announced).as("announced again on the repeat").containsExactly(after, after);
+		assertThat(this.inventory.reserve(request("o-1", "MUG", 1))).isInstanceOf(ReservationOutcome.Cancelled.class);
+		assertThat(this.decisions).isEmpty();
+	}
+
+	@Test
+	void reportsAReleaseOnceWhenItIsRepeated() {
+		this.store.release = Optional.of(new Release("o-1", Map.of(MUG, 2), false));
+		assertThat(this.inventory.release("o-1", "c-1")).isPresent();
+		this.store.release = Optional.of(new Release("o-1", Map.of(MUG, 2), true));
+		assertThat(this.inventory.release("o-1", "c-1")).isPresent();
+
 		assertThat(this.decisions).as("released once").hasSize(1);
 	}
 
 	@Test
-	void announcesNothingWhenThereIsNothingToRelease() {
-		assertThat(this.inventory.release("unknown")).isEmpty();
-		assertThat(this.announced).isEmpty();
+	void reportsNothingWhenThereIsNothingToRelease() {
+		assertThat(this.inventory.release("unknown", "c-1")).isEmpty();
+		assertThat(this.decisions).isEmpty();
 	}
 
 	private static ReservationRequest request(String orderId, String sku, int quantity) {
@@ -143,16 +129,18 @@ class InventoryTests {
 
 		final Map<Sku, StockLevel> levels = new LinkedHashMap<>();
 
+		final List<ReservationRequest> reserved = new ArrayList<>();
+
 		boolean refuseSet;
 
-		ReservationOutcome outcome;
+		@Nullable ReservationOutcome outcome;
 
 		Optional<Release> release = Optional.empty();
 
 		@Override
 		public StockLevel set(Sku sku, long onHand) {
 			if (this.refuseSet) {
-				throw new IllegalStateException("reserved");
+				throw new ConflictException("reserved");
 			}
 			return put(sku, onHand);
 		}
@@ -175,11 +163,18 @@ class InventoryTests {
 
 		@Override
 		public ReservationOutcome reserve(ReservationRequest request) {
-			return this.outcome;
+			this.reserved.add(request);
+			return (this.outcome != null) ? this.outcome
+					: new ReservationOutcome.Confirmed(request.orderId(), request.customerId(), request.quantities(), false);
 		}
 
 		@Override
-		public Optional<Release> release(String orderId) {
+		public ReservationOutcome reject(ReservationRequest request, String reason) {
+			return new ReservationOutcome.Rejected(request.orderId(), request.customerId(), reason, List.of(), false);
+		}
+
+		@Override
+		public Optional<Release> release(String orderId, String customerId) {
 			return this.release;
 		}
 

@@ -28,13 +28,22 @@ class ReservationRequestTests {
 	}
 
 	@Test
-	void refusesQuantitiesBelowOneOrAboveTheLimit() {
+	void refusesQuantitiesBelowOne() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ReservationRequest.of("o-1", "c-1", List.of(new Line("A", 0))))
 			.withMessageContaining("must be at least 1");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> ReservationRequest.of("o-1", "c-1", List.of(new Line("A", 10_001))))
-			.withMessageContaining("must be 1 to 10000");
+	}
+
+	@Test
+	void readsAnOrderBeyondTheLimitsAndSaysWhyItIsBeyondThem() {
+		ReservationRequest units = ReservationRequest.of("o-1", "c-1", List.of(new Line("A", 10_001)));
+		ReservationRequest skus = ReservationRequest.of("o-1", "c-1",
+				IntStream.range(0, 101).mapToObj(i -> new Line("S" + i, 1)).toList());
+
+		assertThat(units.beyondLimits()).contains("at most 10000 units of a sku can be reserved for one order, "
+				+ "10001 of A were asked for");
+		assertThat(skus.beyondLimits()).contains("an order may have at most 100 skus, this one has 101");
+		assertThat(ReservationRequest.of("o-1", "c-1", List.of(new Line("A", 10_000))).beyondLimits()).isEmpty();
 	}
 
 	@Test
@@ -51,20 +60,11 @@ class ReservationRequestTests {
 	}
 
 	@Test
-	void refusesMoreThanAHundredSkus() {
-		List<Line> lines = IntStream.range(0, 101).mapToObj(i -> new Line("S" + i, 1)).toList();
-
-		assertThatIllegalArgumentException().isThrownBy(() -> ReservationRequest.of("o-1", "c-1", lines))
-			.withMessageContaining("more than 100 skus");
-	}
-
-	@Test
 	void explainsARejectionByItsShortSkus() {
-		ReservationOutcome.Rejected unknown = new ReservationOutcome.Rejected("o", "c",
-				List.of(new Shortage(Sku.of("X"), 1, 0, true)), List.of(), false);
-		ReservationOutcome.Rejected mixed = new ReservationOutcome.Rejected("o", "c",
-				List.of(new Shortage(Sku.of("X"), 1, 0, true), new Shortage(Sku.of("Y"), 5, 2, false)), List.of(),
-				false);
+		ReservationOutcome.Rejected unknown = ReservationOutcome.Rejected.shortOf("o", "c",
+				List.of(new Shortage(Sku.of("X"), 1, 0, true)), false);
+		ReservationOutcome.Rejected mixed = ReservationOutcome.Rejected.shortOf("o", "c",
+				List.of(new Shortage(Sku.of("X"), 1, 0, true), new Shortage(Sku.of("Y"), 5, 2, false)), false);
 
 		assertThat(unknown.reason()).isEqualTo("unknown sku: X");
 		assertThat(mixed.reason()).isEqualTo("insufficient stock for X, Y");

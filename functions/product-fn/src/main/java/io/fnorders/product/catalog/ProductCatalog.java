@@ -5,35 +5,29 @@ import java.util.Optional;
 import io.fnorders.values.Sku;
 
 /**
- * The catalog: saves products and announces every change, answers lookups and bounded listings.
+ * The catalog: saves products (the repository announces each save in the same step), answers
+ * lookups and bounded listings.
  */
 public class ProductCatalog {
 
 	private final ProductRepository products;
-
-	private final ProductEvents events;
 
 	private final int maxListing;
 
 	/**
 	 * @param maxListing the most products one listing returns
 	 */
-	public ProductCatalog(ProductRepository products, ProductEvents events, int maxListing) {
+	public ProductCatalog(ProductRepository products, int maxListing) {
 		if (maxListing < 1) {
 			throw new IllegalArgumentException("maxListing must be at least 1");
 		}
 		this.products = products;
-		this.events = events;
 		this.maxListing = maxListing;
 	}
 
-	/**
-	 * Stores the product, then publishes {@code product.upserted}. If publishing fails the caller
-	 * sees the failure and may repeat the save: saving is idempotent, and the repeat publishes.
-	 */
+	/** Creates or replaces the product, and announces it ({@code product.upserted}). */
 	public Product save(Product product) {
 		this.products.save(product);
-		this.events.upserted(product);
 		return product;
 	}
 

@@ -20,14 +20,17 @@ public final class ProductFixtures {
 				Money.of(new BigDecimal("12.50"), "EUR"));
 	}
 
-	/** Keeps products in a sorted map. */
+	/** Keeps products in a sorted map; what the store would queue in its outbox goes to {@link #announced}. */
 	static final class InMemoryProducts implements ProductRepository {
 
 		final TreeMap<Sku, Product> products = new TreeMap<>();
 
+		final List<Product> announced = new ArrayList<>();
+
 		@Override
 		public void save(Product product) {
 			this.products.put(product.sku(), product);
+			this.announced.add(product);
 		}
 
 		@Override
@@ -43,23 +46,6 @@ public final class ProductFixtures {
 		@Override
 		public long count() {
 			return this.products.size();
-		}
-
-	}
-
-	/** Records what was published; can be told to fail like an unavailable broker. */
-	static final class RecordingEvents implements ProductEvents {
-
-		final List<Product> published = new ArrayList<>();
-
-		boolean brokerDown;
-
-		@Override
-		public void upserted(Product product) {
-			if (this.brokerDown) {
-				throw new IllegalStateException("broker down");
-			}
-			this.published.add(product);
 		}
 
 	}
