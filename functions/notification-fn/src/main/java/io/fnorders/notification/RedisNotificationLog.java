@@ -1,5 +1,6 @@
 package io.fnorders.notification;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,17 +17,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sent notices in Redis: a claim per order and kind ({@code <prefix>:sent:<orderId>:<kind>},
- * "sending" with a time-out, then "sent" for good), and a capped history list per customer
- * ({@code <prefix>:history:<customerId>}, newest first). Recording also publishes the
- * notification on {@code <prefix>:live} for the live streams of every instance.
+ * "sending" with a time-out, then "sent" for {@code sent-retention}), and a capped history list
+ * per customer ({@code <prefix>:history:<customerId>}, newest first, kept
+ * {@code history-retention} after its last entry). Recording also publishes the notification on
+ * {@code <prefix>:live} for the live streams of every instance.
  */
 @Repository
 class RedisNotificationLog implements NotificationLog {
 
 	private static final RedisScript<Long> RECORD = RedisScript.of("""
-			redis.call('SET', KEYS[1], 'sent')
+			redis.call('SET', KEYS[1], 'sent', 'EX', ARGV[3])
 			redis.call('LPUSH', KEYS[2], ARGV[1])
 			redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[2]) - 1)
+			redis.call('EXPIRE', KEYS[2], ARGV[4])
 			redis.call('PUBLISH', KEYS[3], ARGV[1])
 			return 1
 			""", Long.class);
@@ -69,13 +72,18 @@ class RedisNotificationLog implements NotificationLog {
 		String entry = this.json.writeValueAsString(NotificationView.of(sent));
 		this.redis.execute(RECORD,
 				List.of(sentKey(notice.orderId(), notice.kind()), historyKey(notice.customerId()), liveChannel()), entry,
-				String.valueOf(this.properties.historyLimit()));
+				String.valueOf(this.properties.historyLimit()), seconds(this.properties.sentRetention()),
+				seconds(this.properties.historyRetention()));
 	}
 
 	@Override
 	public List<SentNotification> history(String customerId, int limit) {
 		List<String> entries = this.redis.opsForList().range(historyKey(customerId), 0, limit - 1L);
 		return (entries == null) ? List.of() : entries.stream().map(this::toSent).toList();
+	}
+
+	private static String seconds(Duration duration) {
+		return String.valueOf(Math.max(1, duration.toSeconds()));
 	}
 
 	String liveChannel() {

@@ -1,72 +1,156 @@
 package io.fnorders.notification;
 
+import java.time.Duration;
+import java.util.Date;
+
 import io.fnorders.errors.InvalidInputException;
 import io.fnorders.notification.notices.Mailer;
 import io.fnorders.platform.messaging.UnavailableException;
+import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.commons.pool2.BasePooledObjectFactory;
+import org.apache.commons.pool2.PooledObject;
+import org.apache.commons.pool2.impl.DefaultPooledObject;
+import org.apache.commons.pool2.impl.GenericObjectPool;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends plain-text e-mail through the SMTP server of {@code spring.mail.*}. A message that cannot
- * be built (an address that is not one) is invalid input; the server refusing or not answering is
- * an outage, waited out by the caller.
+ * Sends plain-text e-mail through the SMTP server of {@code spring.mail.*}, over connections kept
+ * open in a pool ({@code fnorders.notification.smtp-connections}) instead of one connection per
+ * e-mail, as Spring's {@link JavaMailSenderImpl} would open. A connection the server closed is
+ * noticed when it is taken from the pool and replaced.
+ * <p>
+ * A message that cannot be built (an address that is not one) or a recipient the server refuses
+ * for good (a 5xx reply) is invalid input; the server not answering, refusing for now or
+ * dropping the connection is an outage, which the caller waits out.
  */
 @Component
-class SmtpMailer implements Mailer {
+class SmtpMailer implements Mailer, DisposableBean {
 
-	private final JavaMailSender sender;
+	private final JavaMailSenderImpl sender;
 
 	private final NotificationProperties properties;
 
-	SmtpMailer(JavaMailSender sender, NotificationProperties properties) {
+	private final GenericObjectPool<Transport> connections;
+
+	SmtpMailer(JavaMailSenderImpl sender, NotificationProperties properties) {
 		this.sender = sender;
 		this.properties = properties;
+		GenericObjectPoolConfig<Transport> config = new GenericObjectPoolConfig<>();
+		config.setMaxTotal(properties.smtpConnections());
+		config.setMaxIdle(properties.smtpConnections());
+		config.setTestOnBorrow(true);
+		config.setMaxWait(Duration.ofSeconds(30));
+		config.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
+		config.setMinEvictableIdleDuration(Duration.ofMinutes(1));
+		config.setJmxEnabled(false);
+		this.connections = new GenericObjectPool<>(new Connections(sender), config);
 	}
 
 	@Override
 	public void send(String recipient, String subject, String body) {
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom(this.properties.from());
-		message.setTo(recipient);
-		message.setSubject(subject);
-		message.setText(body);
+		MimeMessage message = message(recipient, subject, body);
+		Transport connection = borrow(recipient);
 		try {
-			this.sender.send(message);
+			connection.sendMessage(message, message.getAllRecipients());
+			this.connections.returnObject(connection);
 		}
-		catch (MailParseException | MailPreparationException ex) {
-			throw new InvalidInputException("The e-mail to " + recipient + " cannot be built: " + ex.getMessage(), ex);
-		}
-		catch (MailSendException ex) {
-			if (refusedRecipient(ex)) {
-				throw new InvalidInputException("The mail server refuses the recipient " + recipient + ": "
-						+ ex.getMessage(), ex);
+		catch (SendFailedException ex) {
+			this.connections.returnObject(connection);
+			if (ex.getInvalidAddresses() != null && ex.getInvalidAddresses().length > 0) {
+				throw new InvalidInputException("The mail server refuses the recipient " + recipient, ex);
 			}
-			throw new UnavailableException("The mail server did not take the e-mail to " + recipient + ": "
-					+ ex.getMessage(), ex);
+			throw new UnavailableException("The mail server did not take the e-mail to " + recipient, ex);
 		}
-		catch (MailException ex) {
-			throw new UnavailableException("The mail server did not take the e-mail to " + recipient + ": "
-					+ ex.getMessage(), ex);
+		catch (MessagingException | RuntimeException ex) {
+			invalidate(connection);
+			throw new UnavailableException("The mail server did not take the e-mail to " + recipient, ex);
 		}
 	}
 
-	/**
-	 * Whether the server answered the recipient with a permanent refusal (a 5xx reply to RCPT TO, which
-	 * Jakarta Mail reports as an invalid address); a temporary one (4xx) leaves it among the valid
-	 * unsent addresses, and is retried like any outage.
-	 */
-	private static boolean refusedRecipient(MailSendException failure) {
-		return failure.getFailedMessages()
-			.values()
-			.stream()
-			.anyMatch(cause -> cause instanceof SendFailedException refused && refused.getInvalidAddresses() != null
-					&& refused.getInvalidAddresses().length > 0);
+	private MimeMessage message(String recipient, String subject, String body) {
+		try {
+			MimeMessage message = this.sender.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+			helper.setFrom(this.properties.from());
+			helper.setTo(recipient);
+			helper.setSubject(subject);
+			helper.setText(body);
+			message.setSentDate(new Date());
+			message.saveChanges();
+			return message;
+		}
+		catch (MessagingException ex) {
+			throw new InvalidInputException("The e-mail to " + recipient + " cannot be built: " + ex.getMessage(), ex);
+		}
+	}
+
+	private Transport borrow(String recipient) {
+		try {
+			return this.connections.borrowObject();
+		}
+		catch (Exception ex) {
+			throw new UnavailableException("The mail server cannot be reached to send the e-mail to " + recipient, ex);
+		}
+	}
+
+	private void invalidate(Transport connection) {
+		try {
+			this.connections.invalidateObject(connection);
+		}
+		catch (Exception ex) {
+			// the connection is broken already; the pool has forgotten it either way
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.connections.close();
+	}
+
+	/** Opens, checks and closes connections to the SMTP server as {@code spring.mail.*} configures it. */
+	private static final class Connections extends BasePooledObjectFactory<Transport> {
+
+		private final JavaMailSenderImpl sender;
+
+		Connections(JavaMailSenderImpl sender) {
+			this.sender = sender;
+		}
+
+		@Override
+		public Transport create() throws MessagingException {
+			Transport transport = this.sender.getSession().getTransport(this.sender.getProtocol());
+			transport.connect(this.sender.getHost(), this.sender.getPort(), this.sender.getUsername(),
+					this.sender.getPassword());
+			return transport;
+		}
+
+		@Override
+		public PooledObject<Transport> wrap(Transport transport) {
+			return new DefaultPooledObject<>(transport);
+		}
+
+		@Override
+		public boolean validateObject(PooledObject<Transport> connection) {
+			return connection.getObject().isConnected();
+		}
+
+		@Override
+		public void destroyObject(PooledObject<Transport> connection) {
+			try {
+				connection.getObject().close();
+			}
+			catch (MessagingException ex) {
+				// closing a connection the server dropped already
+			}
+		}
+
 	}
 
 }
