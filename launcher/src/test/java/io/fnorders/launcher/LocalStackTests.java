@@ -83,6 +83,27 @@ class LocalStackTests extends OrderStoryTests {
 	}
 
 	/**
+	 * 600 seeded malformed and hostile requests to each service (2,400 in all): none is answered
+	 * with a 5xx, every refusal is a problem, and no answer names an exception or a Java type.
+	 */
+	@Test
+	void answersEveryMalformedOrHostileRequestWithAProblemNeverAServerError() {
+		List<String> faults = new ArrayList<>();
+		for (String service : this.ports.keySet()) {
+			HttpFuzz fuzz = new HttpFuzz(ExposedFunctions.of(service), 20_261_201L + service.hashCode());
+			for (int i = 0; i < 600; i++) {
+				HttpFuzz.Attempt attempt = fuzz.next();
+				HttpFuzz.Answer answer = HttpFuzz.send(port(service), attempt);
+				for (String fault : HttpFuzz.faultsOf(answer)) {
+					faults.add(service + " #" + i + ": " + fault + " for " + attempt.describe() + " -> "
+							+ answer.body().substring(0, Math.min(200, answer.body().length())));
+				}
+			}
+		}
+		assertThat(faults).isEmpty();
+	}
+
+	/**
 	 * Checks every complete line each function has logged so far, and that the ones handling an
 	 * order logged its orderId.
 	 * @return the names of all the fields the lines carry

@@ -112,9 +112,8 @@ class StackFileTests {
 	void theEntryPointRoutesEveryHttpFunctionToTheServiceThatOwnsItAndNothingElse() {
 		Map<Pattern, String> routes = gatewayRoutes();
 		for (String function : FUNCTIONS) {
-			Map<String, Object> http = map(map(map(yaml(applicationYaml(function)), "spring"), "cloud"), "function");
-			for (Map.Entry<String, Object> method : map(http, "http").entrySet()) {
-				for (String name : ((String) method.getValue()).split(";")) {
+			for (Map.Entry<String, List<String>> method : ExposedFunctions.of(function).entrySet()) {
+				for (String name : method.getValue()) {
 					String bare = "/" + name;
 					String withArgument = bare + "/some-id";
 					Optional<String> target = route(routes, bare).or(() -> route(routes, withArgument));
@@ -200,10 +199,6 @@ class StackFileTests {
 			node.forEach(element -> uids.addAll(dataSourceUids(element)));
 		}
 		return uids;
-	}
-
-	private static Path applicationYaml(String function) {
-		return ROOT.resolve("functions").resolve(function).resolve("src/main/resources/application.yaml");
 	}
 
 	private static Map<String, Object> yaml(Path file) {

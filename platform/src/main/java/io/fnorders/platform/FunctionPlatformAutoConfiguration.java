@@ -64,7 +64,7 @@ import tools.jackson.databind.json.JsonMapper;
  * failures and dead letters, the outbox of a service that has one, the event topics, Redis's
  * DNS cache, and, for servlet apps, the HTTP gate and problem+json errors.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import(FunctionPlatformAutoConfiguration.Web.class)
 public class FunctionPlatformAutoConfiguration {

@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The cart's functions. Which transport triggers each one is configuration: see
@@ -71,15 +72,19 @@ class CartFunctions {
 		return customerId -> CartView.of(shopping.cart(customerId));
 	}
 
-	/** Turns the cart into an order, once per {@code Idempotency-Key}. */
+	/**
+	 * Turns the cart into an order, once per {@code Idempotency-Key}. The body is read here: for a
+	 * {@code Message} input Spring Cloud Function passes a body it cannot convert on as it is.
+	 */
 	@Bean
-	Function<Message<Checkout>, OrderView> checkout(Shopping shopping) {
+	Function<Message<String>, OrderView> checkout(Shopping shopping, JsonMapper json) {
 		return message -> {
 			String key = header(message.getHeaders(), IDEMPOTENCY_KEY);
 			if (key == null) {
 				throw new InvalidInputException("the " + IDEMPOTENCY_KEY + " header is required");
 			}
-			Order order = shopping.checkout(message.getPayload().customerId(), key);
+			Checkout request = json.readValue(message.getPayload(), Checkout.class);
+			Order order = shopping.checkout(request.customerId(), key);
 			log.info("Checked out; order {}", order.status(), kv("orderId", order.orderId()),
 					kv("customerId", order.customerId()));
 			return OrderView.of(order);

@@ -3,17 +3,21 @@ package io.fnorders.cart;
 import static io.fnorders.testsupport.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
+import io.fnorders.cart.shopping.Cart;
 import io.fnorders.events.EventTypes;
 import io.fnorders.events.OrderConfirmed;
 import io.fnorders.events.OrderRejected;
@@ -29,8 +33,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,9 +50,9 @@ class CartFnIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	private static final StubCatalog catalog = new StubCatalog().product("MUG", "Blue mug", "12.50", "EUR")
+	private static final StubCatalog catalog = productsOfEveryLine(new StubCatalog().product("MUG", "Blue mug", "12.50", "EUR")
 		.product("POT", "Teapot", "30", "EUR")
-		.product("DOLLAR", "Import", "5", "USD");
+		.product("DOLLAR", "Import", "5", "USD"));
 
 	@LocalServerPort
 	int port;
@@ -60,6 +64,14 @@ class CartFnIntegrationTests {
 	@DynamicPropertySource
 	static void catalogUrl(DynamicPropertyRegistry registry) {
 		registry.add("fnorders.cart.catalog-url", catalog::url);
+	}
+
+	/** LINE-0 to LINE-100: one more product than a cart may hold. */
+	private static StubCatalog productsOfEveryLine(StubCatalog catalog) {
+		for (int line = 0; line <= Cart.MAX_LINES; line++) {
+			catalog.product("LINE-" + line, "Line " + line, "1", "EUR");
+		}
+		return catalog;
 	}
 
 	@AfterAll
@@ -234,6 +246,97 @@ class CartFnIntegrationTests {
 		awaitStatus(orderId, "REJECTED");
 
 		assertThat(cancel(orderId).statusCode()).isEqualTo(409);
+	}
+
+	@Test
+	void readsABodyInTheCharsetItNamesAndDecodesThePathArgument() {
+		String customer = "caf\u00e9-" + UUID.randomUUID().toString().substring(0, 6);
+		HttpResponse<String> added = this.http.send(this.http.request("/addItem")
+			.header("Content-Type", "application/json; charset=ISO-8859-1")
+			.POST(BodyPublishers.ofByteArray("{\"customerId\":\"%s\",\"sku\":\"MUG\",\"quantity\":2}".formatted(customer)
+				.getBytes(StandardCharsets.ISO_8859_1)))
+			.build());
+
+		assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(added.body(), "$.customerId")).isEqualTo(customer);
+		String cart = this.http.get("/cart/" + URLEncoder.encode(customer, StandardCharsets.UTF_8)).body();
+		assertThat(JsonPath.<String>read(cart, "$.customerId")).isEqualTo(customer);
+		assertThat(JsonPath.<Integer>read(cart, "$.lines[0].quantity")).isEqualTo(2);
+	}
+
+	@Test
+	void refusesACharsetItDoesNotKnowWith415() {
+		HttpResponse<String> unknown = this.http.send(this.http.request("/addItem")
+			.header("Content-Type", "application/json; charset=klingon")
+			.POST(BodyPublishers.ofString("{\"customerId\":\"c\",\"sku\":\"MUG\",\"quantity\":1}"))
+			.build());
+
+		assertThat(unknown.statusCode()).isEqualTo(415);
+		assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	void refusesACustomerIdThatIsNotTextNamingTheFieldButNoJavaType() {
+		add("MUG", 1);
+		HttpResponse<String> checkout = this.http.send(this.http.request("/checkout")
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.POST(BodyPublishers.ofString("{\"customerId\": {}}"))
+			.build());
+
+		assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(400);
+		assertThat(JsonPath.<String>read(checkout.body(), "$.detail")).contains("'customerId'").doesNotContain("java");
+	}
+
+	@Test
+	void holdsAtMostAHundredProductsInACart() {
+		for (int line = 0; line < Cart.MAX_LINES; line++) {
+			assertThat(add("LINE-" + line, 1).statusCode()).isEqualTo(200);
+		}
+
+		HttpResponse<String> oneMore = add("LINE-" + Cart.MAX_LINES, 1);
+
+		assertThat(oneMore.statusCode()).as(oneMore.body()).isEqualTo(409);
+		assertThat(JsonPath.<String>read(oneMore.body(), "$.detail")).contains("at most 100 different products");
+		assertThat(add("LINE-0", 1).statusCode()).as("more of a product already in it").isEqualTo(200);
+	}
+
+	@Test
+	void placesOneOrderWhenCheckoutsWithDifferentKeysRaceForTheSameCart() throws Exception {
+		add("MUG", 1);
+		List<HttpResponse<String>> answers = new CopyOnWriteArrayList<>();
+		try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+			for (int i = 0; i < 16; i++) {
+				clients.submit(() -> answers.add(checkout(UUID.randomUUID().toString())));
+			}
+		}
+
+		assertThat(answers).filteredOn(answer -> answer.statusCode() == 200).hasSize(1);
+		assertThat(answers).filteredOn(answer -> answer.statusCode() == 409).hasSize(15);
+		String orderId = JsonPath.read(answers.stream().filter(answer -> answer.statusCode() == 200).findFirst()
+			.orElseThrow().body(), "$.orderId");
+		try (TopicReader orders = TopicReader.of(Topics.ORDERS)) {
+			assertThat(orders.readFor(Duration.ofSeconds(3), record -> record.value().contains(this.customer)))
+				.singleElement()
+				.satisfies(record -> assertThat(record.key()).isEqualTo(orderId));
+		}
+	}
+
+	@Test
+	void neverAnnouncesACancelledOrderAgainWhenItsCheckoutIsRetried() {
+		add("MUG", 1);
+		String key = UUID.randomUUID().toString();
+		String orderId = JsonPath.read(checkout(key).body(), "$.orderId");
+		cancel(orderId);
+
+		HttpResponse<String> retried = checkout(key);
+
+		assertThat(JsonPath.<String>read(retried.body(), "$.status")).isEqualTo("CANCELLED");
+		try (TopicReader orders = TopicReader.of(Topics.ORDERS)) {
+			assertThat(orders.readFor(Duration.ofSeconds(3), record -> orderId.equals(record.key())))
+				.extracting(record -> header(record, "ce_type"))
+				.containsExactly("order.placed", "order.cancelled");
+		}
 	}
 
 	private String placeOrder() {

@@ -1,6 +1,9 @@
 package io.fnorders.platform.failures;
 
-import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +24,10 @@ import org.springframework.dao.TransientDataAccessResourceException;
 /**
  * The one place that tells an outage from a bad request or record. A failure is <em>transient</em>
  * when something the function depends on could not do its part right now: Redis unreachable, too
- * slow, full, read-only or still loading; a broker that did not take a send; an I/O failure
- * talking to a dependency; or a {@link RetryLaterException} (an adapter's own word for the same,
- * such as an SMTP server that refused the message, or another delivery sending the same e-mail).
+ * slow, full, read-only or still loading; a broker that did not take a send; a socket to a
+ * dependency refused, reset or timed out; or a {@link RetryLaterException} (an adapter's own word
+ * for the same, such as an SMTP server that refused the message, or another delivery sending the
+ * same e-mail). Other I/O failures are not: a body that cannot be decoded is the client's.
  * Anything else (unreadable JSON, an unknown event type, invalid data, a bug) is not: retrying
  * the same input cannot help.
  * <p>
@@ -102,7 +106,8 @@ public final class Failures {
 		return failure instanceof RetryLaterException || isDataStoreFailure(failure)
 				|| failure instanceof RetriableException || failure instanceof AmqpConnectException
 				|| failure instanceof AmqpIOException || failure instanceof AmqpTimeoutException
-				|| failure instanceof IOException;
+				|| failure instanceof SocketException || failure instanceof SocketTimeoutException
+				|| failure instanceof UnknownHostException || failure instanceof HttpTimeoutException;
 	}
 
 	private static boolean isDataStoreFailure(Throwable failure) {

@@ -2,6 +2,11 @@ package io.fnorders.platform.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -115,13 +120,63 @@ final class FunctionExposureFilter extends OncePerRequestFilter {
 			throw new ProblemException(HttpStatus.NOT_ACCEPTABLE,
 					"'" + function + "' is a live stream: ask for it with 'Accept: text/event-stream'");
 		}
+		requireReadableQuery(request);
 		if (!"POST".equals(method) && !"PUT".equals(method)) {
-			return request;
+			return CachedBodyRequest.withoutBody(request);
 		}
-		requireJson(request);
-		byte[] body = readBounded(request);
+		MediaType json = requireJson(request);
+		byte[] body = inUtf8(readBounded(request), json);
 		requireWellFormed(body);
-		return new CachedBodyRequest(request, body);
+		return CachedBodyRequest.withJson(request, body);
+	}
+
+	/** Tomcat parses the query on first use and throws for a malformed one; this makes that a 400. */
+	private static void requireReadableQuery(HttpServletRequest request) {
+		try {
+			request.getParameterMap();
+		}
+		catch (RuntimeException ex) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "The query string is not validly encoded");
+		}
+	}
+
+	/**
+	 * The body re-encoded in UTF-8 when the client named another charset ({@code ISO-8859-1},
+	 * {@code latin1}, {@code UTF-16}): Spring Cloud Function reads bodies in UTF-8 only and failed
+	 * on others. A charset the JVM does not know is a 415, a body that is not valid in the named
+	 * one a 400.
+	 */
+	private static byte[] inUtf8(byte[] body, MediaType contentType) throws HttpMediaTypeNotSupportedException {
+		String name = contentType.getParameter("charset");
+		if (name == null) {
+			return body;
+		}
+		Charset charset;
+		try {
+			charset = Charset.forName(name.replace("\"", "").strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new HttpMediaTypeNotSupportedException("The charset '" + abbreviate(name)
+					+ "' is not supported; send the JSON in UTF-8");
+		}
+		if (charset.equals(StandardCharsets.UTF_8)) {
+			return body;
+		}
+		try {
+			return charset.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body))
+				.toString()
+				.getBytes(StandardCharsets.UTF_8);
+		}
+		catch (CharacterCodingException ex) {
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "The body is not valid " + charset.name());
+		}
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() <= 40) ? text : text.substring(0, 37) + "...";
 	}
 
 	private static boolean acceptsEventStream(HttpServletRequest request) {
@@ -137,7 +192,7 @@ final class FunctionExposureFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private void requireJson(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
+	private MediaType requireJson(HttpServletRequest request) throws HttpMediaTypeNotSupportedException {
 		String contentType = request.getContentType();
 		if (contentType == null) {
 			throw new HttpMediaTypeNotSupportedException(null, List.of(MediaType.APPLICATION_JSON), null);
@@ -147,13 +202,14 @@ final class FunctionExposureFilter extends OncePerRequestFilter {
 			mediaType = MediaType.parseMediaType(contentType);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new HttpMediaTypeNotSupportedException("Invalid Content-Type '" + contentType + "'");
+			throw new HttpMediaTypeNotSupportedException("Invalid Content-Type '" + abbreviate(contentType) + "'");
 		}
 		boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(mediaType)
 				|| "json".equals(mediaType.getSubtypeSuffix());
 		if (!json) {
 			throw new HttpMediaTypeNotSupportedException(mediaType, List.of(MediaType.APPLICATION_JSON), null);
 		}
+		return mediaType;
 	}
 
 	private byte[] readBounded(HttpServletRequest request) throws IOException {

@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.fnorders.platform.PlatformProperties;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.web.FunctionHttpProperties;
@@ -17,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.handler.MappedInterceptor;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The HTTP side of the runtime: which functions are exposed, the gate, and problem+json. */
@@ -74,9 +79,37 @@ public class HttpGateConfiguration {
 		return registration;
 	}
 
+	/** The container's error page answers problem+json too (Spring Boot's own then backs off). */
+	@Bean
+	ProblemErrorController problemErrorController() {
+		return new ProblemErrorController();
+	}
+
+	/** Every handler mapping's interceptors include it, Spring Cloud Function's too. */
+	@Bean
+	MappedInterceptor functionArgumentDecoding() {
+		return new MappedInterceptor(null, new FunctionArgumentDecoding());
+	}
+
 	@Bean
 	ProblemDetailsAdvice problemDetailsAdvice(PlatformProperties properties) {
 		return new ProblemDetailsAdvice(properties.http().retryAfter());
+	}
+
+	/** What Tomcat refuses itself is answered as problem+json too. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(TomcatServletWebServerFactory.class)
+	static class TomcatErrors {
+
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+			return factory -> factory.addContextCustomizers(context -> {
+				if (context.getParent() instanceof StandardHost host) {
+					host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+				}
+			});
+		}
+
 	}
 
 }
