@@ -22,7 +22,7 @@ BINDING ?= kafka
 DATA_DIR ?= .data
 LAUNCHER_CP := launcher/target/classes:launcher/target/lib/*
 
-.PHONY: help build test bench run events clean rabbitmq promtool stack-check images deploy undeploy scale swarm-up swarm-test swarm-down
+.PHONY: help build test bench run events dlq clean rabbitmq promtool stack-check images deploy undeploy scale swarm-up swarm-test swarm-down
 
 # The Swarm stack (stack/docker-stack.yml): its name, and where the function images are tagged.
 STACK ?= fnorders
@@ -94,6 +94,9 @@ events: ## print the events on TOPIC (default products) of the running local Kaf
 	  org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server 127.0.0.1:$${KAFKA_PORT:-9092} \
 	  --topic $${TOPIC:-products} --from-beginning --timeout-ms $${TIMEOUT_MS:-5000} \
 	  --property print.key=true --property print.headers=true --property print.timestamp=true
+
+dlq: ## list the dead letters of TOPIC (default orders) of the running local stack; REPLAY=all or REPLAY=<partition>:<offset>,... replays them to TOPIC
+	@java -cp '$(LAUNCHER_CP)' io.fnorders.launcher.DeadLetterConsole $${TOPIC:-orders} $(REPLAY)
 
 images: $(if $(NO_BUILD),,build) ## build the four function images (functions/Dockerfile) on the running Docker engine
 	@docker info >/dev/null 2>&1 || { echo "$(DOCKER_ENGINE_MISSING): no image was built. Start Docker, or build on a machine that has it."; exit 1; }

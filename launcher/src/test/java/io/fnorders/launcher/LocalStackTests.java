@@ -2,11 +2,15 @@ package io.fnorders.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -139,13 +144,53 @@ class LocalStackTests extends OrderStoryTests {
 		return orderId;
 	}
 
-	/** Sends an event no function can read to the orders destination, to be dead-lettered. */
-	private void poisonTheOrdersDestination() {
+	/** Sends an event no function can read to the orders destination, to be dead-lettered; returns its key. */
+	private String poisonTheOrdersDestination() {
+		String key = "poison-" + UUID.randomUUID();
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings().kafkaBootstrapServers()),
 				new StringSerializer(), new StringSerializer())) {
-			producer.send(new ProducerRecord<>(Topics.ORDERS, "poison-" + UUID.randomUUID(), "not an event"));
+			producer.send(new ProducerRecord<>(Topics.ORDERS, key, "not an event"));
 		}
+		return key;
+	}
+
+	/**
+	 * {@code make dlq} lists a record dead-lettered by inventory-fn and replays it to its topic;
+	 * being poison still, it is dead-lettered again, its replay counted.
+	 */
+	@Test
+	void makeDlqListsADeadLetterAndReplaysIt() {
+		String key = poisonTheOrdersDestination();
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		DeadLetterConsole console = new DeadLetterConsole("http://localhost:" + port("inventory-fn"),
+				new PrintStream(printed, true, StandardCharsets.UTF_8));
+		String line = Awaitility.await().atMost(WAIT).until(() -> lineOf(console, printed, key, "inventory-fn"),
+				found -> found != null);
+		assertThat(line).contains("Not a CloudEvent");
+
+		printed.reset();
+		assertThat(console.run(Topics.ORDERS, line.split("\\s+")[0])).isZero();
+		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("replayed 1 dead letter(s) of orders");
+
+		Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(Arrays.stream(listing(console, printed)
+			.split("\n")).filter(row -> row.contains(key) && row.contains("inventory-fn")).toList())
+			.anySatisfy(row -> assertThat(row.split("\\s+")[4]).isEqualTo("1")));
+	}
+
+	/** The row of {@code make dlq}'s listing of orders about this key and group, if there is one. */
+	private static @Nullable String lineOf(DeadLetterConsole console, ByteArrayOutputStream printed, String key,
+			String group) {
+		return Arrays.stream(listing(console, printed).split("\n"))
+			.filter(row -> row.contains(key) && row.contains(group))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static String listing(DeadLetterConsole console, ByteArrayOutputStream printed) {
+		printed.reset();
+		assertThat(console.run(Topics.ORDERS)).isZero();
+		return printed.toString(StandardCharsets.UTF_8);
 	}
 
 	private String scrapeEveryFunction() throws Exception {

@@ -7,20 +7,23 @@ import java.lang.annotation.Target;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 import io.fnorders.events.Topics;
+import io.fnorders.platform.deadletters.DeadLetterFunctions;
+import io.fnorders.platform.deadletters.DeadLetters;
 import io.fnorders.platform.messaging.CloudEventReader;
 import io.fnorders.platform.messaging.CloudEvents;
 import io.fnorders.platform.messaging.ConsumerFailureHandling;
 import io.fnorders.platform.messaging.ConsumerWaits;
 import io.fnorders.platform.messaging.DeadLetterCounter;
 import io.fnorders.platform.messaging.DeadLetterPublisher;
+import io.fnorders.platform.messaging.KafkaClientSettings;
 import io.fnorders.platform.messaging.KafkaClusterIdTimeout;
 import io.fnorders.platform.messaging.RabbitOutageRetries;
 import io.fnorders.platform.outbox.Outbox;
@@ -42,8 +45,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
@@ -105,6 +106,13 @@ public class FunctionPlatformAutoConfiguration {
 		return new ConsumerWaits(registry, deadLetters, properties.messaging().waitingLapsesAfter(), clock);
 	}
 
+	@Bean
+	@ConditionalOnKafkaTransport
+	@ConditionalOnClass(ListenerContainerWithDlqAndRetryCustomizer.class)
+	KafkaClientSettings kafkaClientSettings(KafkaProperties kafka, Environment environment) {
+		return new KafkaClientSettings(kafka, environment);
+	}
+
 	/**
 	 * Where Kafka consumers send what they cannot process: {@code <topic>.dlq}, through a producer
 	 * with the binder's own settings ({@code spring.kafka.*}, then the binder's
@@ -113,17 +121,25 @@ public class FunctionPlatformAutoConfiguration {
 	@Bean
 	@ConditionalOnKafkaTransport
 	@ConditionalOnClass(ListenerContainerWithDlqAndRetryCustomizer.class)
-	DeadLetterPublisher deadLetterPublisher(KafkaProperties kafka, Environment environment) {
-		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-		Binder binder = Binder.get(environment);
-		Bindable<Map<String, String>> settings = Bindable.mapOf(String.class, String.class);
-		config.putAll(binder.bind("spring.cloud.stream.kafka.binder.configuration", settings).orElse(Map.of()));
-		config.putAll(binder.bind("spring.cloud.stream.kafka.binder.producer-properties", settings).orElse(Map.of()));
-		binder.bind("spring.cloud.stream.kafka.binder.brokers", Bindable.listOf(String.class))
-			.ifBound(brokers -> config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", brokers)));
+	DeadLetterPublisher deadLetterPublisher(KafkaClientSettings kafka) {
+		Map<String, Object> config = kafka.producer();
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		return new DeadLetterPublisher(config);
+	}
+
+	/** The operator's dead-letter tools, as functions. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnKafkaTransport
+	@ConditionalOnClass(ListenerContainerWithDlqAndRetryCustomizer.class)
+	@Import(DeadLetterFunctions.class)
+	static class DeadLetterTools {
+
+		@Bean
+		DeadLetters deadLetterTools(KafkaClientSettings kafka) {
+			return new DeadLetters(kafka.consumer(), kafka.producer(), Duration.ofSeconds(30));
+		}
+
 	}
 
 	/** Kafka consumers wait out outages and dead-letter only what cannot be processed. */

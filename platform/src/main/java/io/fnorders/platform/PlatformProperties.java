@@ -29,9 +29,19 @@ public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events e
 	 * shared by all services names them; a service without the function ignores the name)
 	 * @param retryAfter what {@code Retry-After} tells a client whose request found a dependency
 	 * unavailable (503)
+	 * @param operations the operator's tools the platform adds to a service (the dead-letter tools),
+	 * exposed where the service has them; the stack's gateway never routes them
 	 */
 	public record Http(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue List<String> eventStreams,
-			@DefaultValue List<String> postIfPresent, @DefaultValue("5s") Duration retryAfter) {
+			@DefaultValue List<String> postIfPresent, @DefaultValue("5s") Duration retryAfter,
+			@DefaultValue Operations operations) {
+	}
+
+	/**
+	 * @param get functions of the operator's tools answered on GET
+	 * @param post functions of the operator's tools answered on POST
+	 */
+	public record Operations(@DefaultValue List<String> get, @DefaultValue List<String> post) {
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package io.fnorders.platform.messaging;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,6 +12,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
@@ -44,14 +48,34 @@ public class DeadLetterPublisher implements ConsumerAwareRecordRecoverer, Dispos
 		this.producers.setPhysicalCloseTimeout(5);
 		this.recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(this.producers),
 				(record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+		this.recoverer.setExceptionHeadersCreator(DeadLetterPublisher::describeFailure);
+	}
+
+	/**
+	 * The exception headers name what went wrong, not the wrappers the runtime put around it:
+	 * {@code kafka_dlt-exception-fqcn}, {@code -message} and {@code -stacktrace} of the meaningful
+	 * exception.
+	 */
+	private static void describeFailure(Headers headers, Exception failure, boolean isKey,
+			DeadLetterPublishingRecoverer.HeaderNames names) {
+		DeadLetterPublishingRecoverer.HeaderNames.ExceptionInfo info = names.getExceptionInfo();
+		Throwable meaningful = Failures.meaningful(failure);
+		StringWriter trace = new StringWriter();
+		meaningful.printStackTrace(new PrintWriter(trace, true));
+		replace(headers, isKey ? info.getKeyExceptionFqcn() : info.getExceptionFqcn(), meaningful.getClass().getName());
+		replace(headers, isKey ? info.getKeyExceptionMessage() : info.getExceptionMessage(), Failures.describe(failure));
+		replace(headers, isKey ? info.getKeyExceptionStacktrace() : info.getExceptionStacktrace(), trace.toString());
+	}
+
+	private static void replace(Headers headers, String name, String value) {
+		headers.remove(name);
+		headers.add(name, value.getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Override
 	public void accept(ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, @Nullable Exception failure) {
-		// the headers name what went wrong, not the wrappers around it
-		Exception meaningful = (failure == null) ? new IllegalStateException("no failure given")
-				: (Failures.meaningful(failure) instanceof Exception inner) ? inner : failure;
-		this.recoverer.accept(record, consumer, meaningful);
+		// as thrown: the listener's exception carries the consumer group for the headers
+		this.recoverer.accept(record, consumer, (failure != null) ? failure : new IllegalStateException("no failure given"));
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import io.fnorders.platform.PlatformProperties;
 import org.apache.catalina.core.StandardHost;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,24 +31,28 @@ import tools.jackson.databind.json.JsonMapper;
 public class HttpGateConfiguration {
 
 	/**
-	 * The exposure table: {@code spring.cloud.function.http.*}, plus the functions a binding file
-	 * names in {@code fnorders.http.post-if-present} that this service has.
+	 * The exposure table: {@code spring.cloud.function.http.*}, plus what this service has of the
+	 * functions a binding file names in {@code fnorders.http.post-if-present} and of the
+	 * operator's tools ({@code fnorders.http.operations}).
 	 */
 	@Bean
 	FunctionExposure functionExposure(FunctionHttpProperties http, PlatformProperties properties,
 			FunctionCatalog catalog) {
-		String post = http.getPost();
-		List<String> extra = properties.http()
-			.postIfPresent()
-			.stream()
-			.filter(name -> catalog.lookup(name) != null)
-			.toList();
-		if (!extra.isEmpty()) {
-			post = ((post != null && !post.isBlank()) ? post + ";" : "") + String.join(";", extra);
-			// the function adapter checks its own per-method list too: it must name them as well
-			http.setPost(post);
+		List<String> post = new ArrayList<>(properties.http().postIfPresent());
+		post.addAll(properties.http().operations().post());
+		// the function adapter checks its own per-method lists too: they must name them as well
+		http.setGet(withPresent(http.getGet(), properties.http().operations().get(), catalog));
+		http.setPost(withPresent(http.getPost(), post, catalog));
+		return FunctionExposure.of(http.getGet(), http.getPost(), http.getPut(), http.getDelete());
+	}
+
+	/** A per-method list with the names added that are functions of this service. */
+	private static @Nullable String withPresent(@Nullable String definitions, List<String> names, FunctionCatalog catalog) {
+		List<String> present = names.stream().filter(name -> catalog.lookup(name) != null).toList();
+		if (present.isEmpty()) {
+			return definitions;
 		}
-		return FunctionExposure.of(http.getGet(), post, http.getPut(), http.getDelete());
+		return ((definitions != null && !definitions.isBlank()) ? definitions + ";" : "") + String.join(";", present);
 	}
 
 	/** Fails start-up when an exposed name is not a function of this service (a typo in config). */
