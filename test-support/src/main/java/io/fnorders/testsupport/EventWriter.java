@@ -58,6 +58,11 @@ public final class EventWriter implements AutoCloseable {
 		this.producer.flush();
 	}
 
+	/** Hands one record with the given attributes and raw payload to the producer without waiting. */
+	public Future<RecordMetadata> sendAsync(String topic, String key, Map<String, String> attributes, byte[] payload) {
+		return this.producer.send(record(topic, key, attributes, payload));
+	}
+
 	/** Writes one record with the given CloudEvents attributes and raw payload. */
 	public void send(String topic, String key, Map<String, String> attributes, byte[] payload) {
 		try {

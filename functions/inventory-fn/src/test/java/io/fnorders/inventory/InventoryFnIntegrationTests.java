@@ -12,13 +12,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.events.EventTypes;
 import io.fnorders.events.OrderCancelled;
+import io.fnorders.events.OrderPlaced;
 import io.fnorders.events.Topics;
 import io.fnorders.testsupport.EventWriter;
 import io.fnorders.testsupport.HttpFunctions;
@@ -26,10 +31,13 @@ import io.fnorders.testsupport.ObservedMetrics;
 import io.fnorders.testsupport.RealBrokers;
 import io.fnorders.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +51,8 @@ import org.springframework.kafka.support.KafkaHeaders;
 @RealBrokers
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "fnorders.inventory.key-prefix=inventory-it")
 class InventoryFnIntegrationTests {
+
+	private static final Logger log = LoggerFactory.getLogger(InventoryFnIntegrationTests.class);
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -236,6 +246,80 @@ class InventoryFnIntegrationTests {
 		assertThat(this.http.get("/actuator/prometheus").body())
 			.containsPattern("fnorders_dead_letters_total\\{[^}]*topic=\"orders\"[^}]*\\} [3-9]");
 		assertEveryMetricOfTheAlertRulesExists();
+	}
+
+	@Test
+	void reservesNothingAndAnswersNothingForAnOrderCancelledBeforeItCame() {
+		String mug = uniqueSku("MUG");
+		setStock(mug, "5");
+		String orderId = orderId();
+		double handled = recordsHandled();
+
+		cancel(orderId);
+		place(orderId, mug, 2);
+
+		Awaitility.await().atMost(WAIT).until(() -> recordsHandled() >= handled + 2);
+		assertThat(statuses.readFor(Duration.ofSeconds(1), record -> orderId.equals(record.key()))).isEmpty();
+		assertThat(stockOf(mug)).isEqualTo(new int[] { 5, 0, 5 });
+	}
+
+	@Test
+	void rejectsAnOrderOfMoreSkusThanAnOrderMayHaveInsteadOfDeadLetteringIt() {
+		String orderId = orderId();
+		Object[] lines = IntStream.range(0, OrderPlaced.MAX_LINES + 1)
+			.boxed()
+			.flatMap(line -> Stream.of(uniqueSku("L" + line), 1))
+			.toArray();
+
+		place(orderId, lines);
+
+		ConsumerRecord<String, String> status = statusOf(orderId);
+		assertThat(header(status, "ce_type")).isEqualTo("order.rejected");
+		assertThat(JsonPath.<String>read(status.value(), "$.reason"))
+			.isEqualTo("an order may have at most 100 skus, this one has 101");
+		assertThat(deadLetters.readFor(Duration.ofSeconds(1), record -> orderId.equals(record.key()))).isEmpty();
+	}
+
+	/**
+	 * 5,000 unreadable records in front of good orders on every partition: each goes to the
+	 * dead-letter topic on its first failure, so the good ones behind them are decided within
+	 * seconds (with three attempts and back-off each, this took over half an hour).
+	 */
+	@Test
+	void aFloodOfPoisonRecordsDelaysTheGoodOrdersBehindThemBySecondsNotMinutes() throws Exception {
+		String flood = "flood-" + UUID.randomUUID().toString().substring(0, 8);
+		for (int i = 0; i < 5_000; i++) {
+			String key = flood + "-" + i;
+			writer.sendAsync(Topics.ORDERS, key, EventWriter.headers("order.placed", "poison-" + key, key),
+					"{not json".getBytes(StandardCharsets.UTF_8));
+		}
+		writer.flush();
+		String mug = uniqueSku("MUG");
+		setStock(mug, "1000");
+		List<String> good = IntStream.range(0, 100).mapToObj(i -> orderId()).toList();
+		long start = System.nanoTime();
+		good.forEach(orderId -> place(orderId, mug, 1));
+
+		statuses.awaitCount(record -> good.contains(record.key()), good.size(), Duration.ofSeconds(60));
+		Duration decided = Duration.ofNanos(System.nanoTime() - start);
+
+		log.info("100 good orders behind 5,000 poison records decided in {} ms", decided.toMillis());
+		assertThat(decided).as("the good orders behind 5,000 poison records").isLessThan(Duration.ofSeconds(60));
+		assertThat(deadLetters.awaitCount(record -> record.key() != null && record.key().startsWith(flood), 5_000,
+				Duration.ofSeconds(60))).hasSize(5_000);
+		assertThat(stockOf(mug)).isEqualTo(new int[] { 1000, 100, 900 });
+	}
+
+	/** How many records reserveStock has handled so far, as its function metric counts them. */
+	private double recordsHandled() {
+		Matcher count = Pattern.compile("(?m)^spring_cloud_function_seconds_count\\{[^}]*"
+				+ "spring_cloud_function_definition=\"reserveStock\"[^}]*\\} (\\S+)$")
+			.matcher(this.http.get("/actuator/prometheus").body());
+		double total = 0;
+		while (count.find()) {
+			total += Double.parseDouble(count.group(1));
+		}
+		return total;
 	}
 
 	/**

@@ -89,6 +89,9 @@ public class ConsumerFailureHandling implements ListenerContainerWithDlqAndRetry
 		DefaultErrorHandler handler = new DefaultErrorHandler(this.deadLetters, outageBackOff(properties),
 				new ContainerPausingBackOffHandler(this.pauses));
 		handler.setBackOffFunction((record, failure) -> Failures.isTransient(failure) ? null : AT_ONCE);
+		// keep the records of the poll in memory instead of seeking back and fetching them again after
+		// each failure: a flood of poison costs one dead-letter send per record, not a fetch and a commit
+		handler.setSeekAfterError(false);
 		handler.setRetryListeners(tracker);
 		container.setCommonErrorHandler(handler);
 		intercept(container, tracker);
