@@ -68,6 +68,17 @@ final class ChildProcess {
 		}
 	}
 
+	/** Kills the process at once (SIGKILL) and waits until it is gone. */
+	void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	void stop(long graceSeconds) {
 		if (!this.process.isAlive()) {
 			return;

@@ -83,6 +83,14 @@ final class LocalKafka {
 		return this.process;
 	}
 
+	/** Stops the broker gracefully; {@link #start} brings it back with its data. */
+	void stop() {
+		ChildProcess broker = this.process;
+		if (broker != null) {
+			broker.stop(30);
+		}
+	}
+
 	private void format(String java, Path config) {
 		ChildProcess formatter = ChildProcess.start("kafka-storage",
 				kafkaCommand(java, "kafka.tools.StorageTool", "format", "--standalone", "--ignore-formatted", "-t",

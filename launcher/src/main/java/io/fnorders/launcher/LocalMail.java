@@ -6,11 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
@@ -30,13 +36,17 @@ final class LocalMail {
 
 	private @Nullable ScheduledExecutorService logger;
 
-	private int logged;
+	/** The Message-IDs of the e-mails written to the log: GreenMail lists messages by mailbox, not in arrival order. */
+	private final Set<String> logged = new HashSet<>();
+
+	/** What servers stopped before this one received, so a restart loses nothing for the log or tests. */
+	private final List<MimeMessage> earlier = new ArrayList<>();
 
 	LocalMail(LocalSettings settings) {
 		this.settings = settings;
 	}
 
-	void start() {
+	synchronized void start() {
 		GreenMail mail = new GreenMail(new ServerSetup(this.settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		mail.start();
 		this.server = mail;
@@ -49,8 +59,14 @@ final class LocalMail {
 		this.logger = scheduler;
 	}
 
-	/** Every e-mail received so far. */
-	MimeMessage[] received() {
+	/** Every e-mail received so far, by this server and those stopped before it. */
+	synchronized MimeMessage[] received() {
+		List<MimeMessage> all = new ArrayList<>(this.earlier);
+		all.addAll(List.of(current()));
+		return all.toArray(MimeMessage[]::new);
+	}
+
+	private MimeMessage[] current() {
 		GreenMail mail = this.server;
 		return (mail != null) ? mail.getReceivedMessages() : new MimeMessage[0];
 	}
@@ -60,13 +76,18 @@ final class LocalMail {
 	}
 
 	private synchronized void logNewMail() {
-		MimeMessage[] all = received();
+		writeLines(List.of(current()));
+	}
+
+	/** Writes a line for each of the messages not logged before. */
+	private void writeLines(List<MimeMessage> messages) {
 		StringBuilder lines = new StringBuilder();
-		for (MimeMessage message : Arrays.copyOfRange(all, Math.min(this.logged, all.length), all.length)) {
-			lines.append(Instant.now()).append("  to ").append(recipients(message)).append("  ").append(subject(message))
-				.append(System.lineSeparator());
+		for (MimeMessage message : messages) {
+			if (this.logged.add(messageId(message))) {
+				lines.append(Instant.now()).append("  to ").append(recipients(message)).append("  ").append(subject(message))
+					.append(System.lineSeparator());
+			}
 		}
-		this.logged = all.length;
 		if (lines.isEmpty()) {
 			return;
 		}
@@ -76,6 +97,16 @@ final class LocalMail {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String messageId(MimeMessage message) {
+		try {
+			String id = message.getMessageID();
+			return (id != null) ? id : String.valueOf(System.identityHashCode(message));
+		}
+		catch (MessagingException ex) {
+			return String.valueOf(System.identityHashCode(message));
 		}
 	}
 
@@ -97,13 +128,22 @@ final class LocalMail {
 		}
 	}
 
-	void stop() {
+	synchronized void stop() {
 		if (this.logger != null) {
 			this.logger.shutdownNow();
 		}
-		if (this.server != null) {
-			logNewMail();
-			this.server.stop();
+		GreenMail mail = this.server;
+		if (mail != null) {
+			// GreenMail's stop starts an empty store: what the old one holds once it is stopped
+			// (a message taken while stopping included) is read from it afterwards
+			Managers store = mail.getManagers();
+			mail.stop();
+			this.server = null;
+			List<MimeMessage> kept = store.getImapHostManager().getAllMessages().stream()
+				.map(StoredMessage::getMimeMessage)
+				.toList();
+			writeLines(kept);
+			this.earlier.addAll(kept);
 		}
 	}
 

@@ -127,6 +127,39 @@ public final class LocalStack {
 		this.instances.remove(instance);
 	}
 
+	/** Kills an instance at once (SIGKILL): no shutdown, no commit, no leaving its group. */
+	synchronized void kill(Instance instance) {
+		instance.process().kill();
+		this.instances.remove(instance);
+	}
+
+	/** Stops Kafka (its data stays) until {@link #startKafka}. */
+	void stopKafka() {
+		this.kafka.stop();
+	}
+
+	void startKafka() {
+		this.kafka.start(this.java);
+	}
+
+	/** Stops Redis (its append-only file stays) until {@link #startRedis}. */
+	void stopRedis() {
+		this.redis.stop();
+	}
+
+	void startRedis() {
+		this.redis.start();
+	}
+
+	/** Stops the SMTP server (what it received is kept) until {@link #startMail}. */
+	void stopMail() {
+		this.mail.stop();
+	}
+
+	void startMail() {
+		this.mail.start();
+	}
+
 	/** The running instances of a function. */
 	synchronized List<Instance> instancesOf(String function) {
 		return this.instances.stream().filter(instance -> instance.function().equals(function)).toList();
@@ -194,10 +227,7 @@ public final class LocalStack {
 			instance.process().stop(30);
 		}
 		this.instances.clear();
-		ChildProcess broker = this.kafka.process();
-		if (broker != null) {
-			broker.stop(30);
-		}
+		this.kafka.stop();
 		if (this.rabbit != null) {
 			this.rabbit.stop();
 		}

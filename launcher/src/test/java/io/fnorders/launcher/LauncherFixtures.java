@@ -48,9 +48,14 @@ final class LauncherFixtures {
 
 	/** An {@code order.placed} CloudEvent for one unit of {@code sku}, keyed by its orderId. */
 	static ProducerRecord<String, String> orderPlaced(String orderId, String sku) {
+		return orderPlaced(orderId, "launcher-test", sku);
+	}
+
+	/** The same, of a given customer. */
+	static ProducerRecord<String, String> orderPlaced(String orderId, String customerId, String sku) {
 		String data = """
-				{"orderId":"%s","customerId":"launcher-test","lines":[{"sku":"%s","quantity":1,"unitPrice":1.00}],\
-				"total":1.00,"currency":"EUR","placedAt":"2026-11-25T10:00:00Z"}""".formatted(orderId, sku);
+				{"orderId":"%s","customerId":"%s","lines":[{"sku":"%s","quantity":1,"unitPrice":1.00}],\
+				"total":1.00,"currency":"EUR","placedAt":"2026-11-25T10:00:00Z"}""".formatted(orderId, customerId, sku);
 		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS, orderId, data);
 		Map.of("ce_specversion", "1.0", "ce_type", "order.placed", "ce_id", "order.placed:" + orderId, "ce_source",
 				"launcher-test", "ce_subject", orderId, "content-type", "application/json")

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
@@ -26,16 +27,40 @@ public final class TopicReader implements AutoCloseable {
 
 	private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
-	private TopicReader(String topic) {
-		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				SharedBrokers.kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+	private TopicReader(String bootstrapServers, String topic) {
+		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+				"earliest"), new StringDeserializer(), new StringDeserializer());
 		this.consumer.subscribe(List.of(topic));
 	}
 
-	/** A reader of {@code topic}, from its first record. */
+	/** A reader of {@code topic} of the shared broker, from its first record. */
 	public static TopicReader of(String topic) {
-		return new TopicReader(topic);
+		return new TopicReader(SharedBrokers.kafkaBootstrapServers(), topic);
+	}
+
+	/** A reader of {@code topic} of another broker (a local stack's), from its first record. */
+	public static TopicReader of(String bootstrapServers, String topic) {
+		return new TopicReader(bootstrapServers, topic);
+	}
+
+	/** How many records a topic of that broker holds (the sum of its partitions' end offsets). */
+	public static long recordsIn(String bootstrapServers, String topic) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringDeserializer(),
+				new StringDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
+				.stream()
+				.map(info -> new TopicPartition(topic, info.partition()))
+				.toList();
+			return consumer.endOffsets(partitions, Duration.ofSeconds(10)).values().stream().mapToLong(Long::longValue).sum();
+		}
+	}
+
+	/** Every record read so far, after polling once more. */
+	public List<ConsumerRecord<String, String>> seen() {
+		this.consumer.poll(Duration.ofMillis(200)).forEach(this.seen::add);
+		return List.copyOf(this.seen);
 	}
 
 	/**

@@ -6,8 +6,8 @@ import java.util.List;
 
 import io.fnorders.notification.notices.Notice;
 import io.fnorders.notification.notices.NoticeKind;
-import io.fnorders.notification.notices.NotificationLog;
 import io.fnorders.notification.notices.NotificationLog.Claim;
+import io.fnorders.notification.notices.NotificationLog;
 import io.fnorders.notification.notices.SentNotification;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -26,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 class RedisNotificationLog implements NotificationLog {
 
 	private static final RedisScript<Long> RECORD = RedisScript.of("""
+			if redis.call('GET', KEYS[1]) == 'sent' then
+			  return 0
+			end
 			redis.call('SET', KEYS[1], 'sent', 'EX', ARGV[3])
 			redis.call('LPUSH', KEYS[2], ARGV[1])
 			redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[2]) - 1)

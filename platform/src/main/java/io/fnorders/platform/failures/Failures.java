@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import io.fnorders.errors.RetryLaterException;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.amqp.AmqpConnectException;
@@ -110,10 +111,17 @@ public final class Failures {
 				|| failure instanceof UnknownHostException || failure instanceof HttpTimeoutException;
 	}
 
+	/**
+	 * Redis unreachable, too slow, or refusing for now. Lettuce's own exceptions count when they are
+	 * the client's (a connection reset or closed while a command was out, which Spring Data calls a
+	 * plain {@code RedisSystemException}); of the server's error replies only the outage ones do.
+	 */
 	private static boolean isDataStoreFailure(Throwable failure) {
+		if (failure instanceof RedisCommandExecutionException) {
+			return isRedisOutageReply(failure.getMessage());
+		}
 		return failure instanceof DataAccessResourceFailureException || failure instanceof QueryTimeoutException
-				|| failure instanceof TransientDataAccessResourceException
-				|| (failure instanceof RedisCommandExecutionException && isRedisOutageReply(failure.getMessage()));
+				|| failure instanceof TransientDataAccessResourceException || failure instanceof RedisException;
 	}
 
 	/** Whether a Redis error reply, possibly wrapped in a script's error, is one of the outage replies. */

@@ -240,10 +240,12 @@ public class OutboxRelay implements SmartLifecycle {
 		return (entries != null) ? entries : List.of();
 	}
 
-	/** Publishes the entries of one stream in order, stopping at the first the broker does not take. */
+	/**
+	 * Publishes the entries of one stream in order, stopping at the first the broker does not
+	 * take. Each entry is deleted right after the broker took it, so a relay that dies leaves at
+	 * most the one entry it was publishing to be published again.
+	 */
 	private boolean publishInOrder(String stream, List<MapRecord<String, Object, Object>> entries) {
-		List<String> published = new ArrayList<>();
-		boolean all = true;
 		for (MapRecord<String, Object, Object> entry : entries) {
 			Optional<Message<byte[]>> message = messageOf(stream, entry);
 			if (message.isEmpty()) {
@@ -251,23 +253,17 @@ public class OutboxRelay implements SmartLifecycle {
 			}
 			try {
 				send(binding(entry), message.get(), attributes(entry));
-				published.add(entry.getId().getValue());
 			}
 			catch (RuntimeException ex) {
 				this.metrics.failed();
 				log.warn("The broker did not take an outbox entry; its shard waits: {}", Failures.describe(ex),
 						kv("stream", stream), kv("entry", entry.getId().getValue()), kv("eventId", field(entry, Outbox.ID)));
-				all = false;
-				break;
+				return false;
 			}
+			this.redis.execute(PUBLISHED, List.of(stream), GROUP, entry.getId().getValue());
+			this.metrics.published(1);
 		}
-		if (!published.isEmpty()) {
-			List<String> args = new ArrayList<>(List.of(GROUP));
-			args.addAll(published);
-			this.redis.execute(PUBLISHED, List.of(stream), args.toArray());
-			this.metrics.published(published.size());
-		}
-		return all;
+		return true;
 	}
 
 	/** The message of an entry, or empty when the entry cannot be published (then it is set aside). */

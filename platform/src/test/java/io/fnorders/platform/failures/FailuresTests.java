@@ -2,11 +2,13 @@ package io.fnorders.platform.failures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.ConnectException;
 
 import io.fnorders.errors.InvalidInputException;
 import io.fnorders.errors.RetryLaterException;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.QueryTimeoutException;
@@ -27,6 +29,14 @@ class FailuresTests {
 		assertThat(Failures.isTransient(redisReply("READONLY You can't write against a read only replica."))).isTrue();
 		assertThat(Failures.isTransient(redisReply("LOADING Redis is loading the dataset in memory"))).isTrue();
 		assertThat(Failures.isDataStoreOutage(redisReply("LOADING Redis is loading the dataset in memory"))).isTrue();
+	}
+
+	@Test
+	void aConnectionToRedisResetWhileACommandWasOutIsAnOutage() {
+		assertThat(Failures.isTransient(new RedisSystemException("Redis exception", new RedisException(
+				new IOException("recvAddress(..) failed with error(-104): Connection reset by peer"))))).isTrue();
+		assertThat(Failures.isTransient(new RedisSystemException("Redis exception", new RedisException("Connection closed"))))
+			.isTrue();
 	}
 
 	@Test

@@ -28,7 +28,10 @@ public interface NotificationLog {
 	/** Gives a claim back after a failed send, so a retry may send. */
 	void release(String orderId, NoticeKind kind);
 
-	/** Marks the notice sent for good and adds it to the customer's history (and live stream). */
+	/**
+	 * Marks the notice sent for good and adds it to the customer's history (and live stream); a
+	 * notice marked before is left as it is, so recording again after a lost answer adds nothing.
+	 */
 	void recordSent(SentNotification sent);
 
 	/** The customer's notifications, newest first. */

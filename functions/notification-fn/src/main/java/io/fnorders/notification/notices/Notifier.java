@@ -1,6 +1,8 @@
 package io.fnorders.notification.notices;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import io.fnorders.errors.RetryLaterException;
@@ -9,7 +11,8 @@ import io.fnorders.errors.RetryLaterException;
  * Sends one e-mail per order and kind, however often the event behind it is delivered: a notice
  * is claimed before it is sent and recorded once it was; a failed send gives the claim back and
  * the failure to the caller, who retries. A delivery that finds the notice claimed but not yet
- * recorded fails too, so it is retried instead of being dropped.
+ * recorded fails too, so it is retried instead of being dropped. When the e-mail went out but its
+ * record could not be written (the store went away right then), the retry only records it.
  */
 public class Notifier {
 
@@ -20,6 +23,12 @@ public class Notifier {
 	private final Function<String, String> recipients;
 
 	private final Clock clock;
+
+	/**
+	 * Notices whose e-mail went out but whose record failed (Redis went away right then), by order
+	 * and kind: the retry records them instead of sending them again.
+	 */
+	private final Map<String, SentNotification> sentNotRecorded = new ConcurrentHashMap<>();
 
 	/**
 	 * @param recipients the e-mail address of a customer id
@@ -37,6 +46,13 @@ public class Notifier {
 	 * either finds it sent or, if that delivery died, finds the claim lapsed and sends
 	 */
 	public boolean send(Notice notice) {
+		String key = notice.orderId() + "/" + notice.kind();
+		SentNotification unrecorded = this.sentNotRecorded.get(key);
+		if (unrecorded != null) {
+			this.log.recordSent(unrecorded);
+			this.sentNotRecorded.remove(key);
+			return true;
+		}
 		switch (this.log.claim(notice.orderId(), notice.kind())) {
 			case SENT -> {
 				return false;
@@ -54,7 +70,10 @@ public class Notifier {
 			this.log.release(notice.orderId(), notice.kind());
 			throw ex;
 		}
-		this.log.recordSent(new SentNotification(notice, recipient, this.clock.instant()));
+		SentNotification sent = new SentNotification(notice, recipient, this.clock.instant());
+		this.sentNotRecorded.put(key, sent);
+		this.log.recordSent(sent);
+		this.sentNotRecorded.remove(key);
 		return true;
 	}
 

@@ -27,6 +27,8 @@ class NotifierTests {
 
 	private boolean mailServerDown;
 
+	private boolean storeDown;
+
 	private final Notifier notifier = new Notifier((to, subject, body) -> {
 		if (this.mailServerDown) {
 			throw new IllegalStateException("no mail server");
@@ -49,6 +51,9 @@ class NotifierTests {
 
 		@Override
 		public void recordSent(SentNotification notification) {
+			if (NotifierTests.this.storeDown) {
+				throw new RetryLaterException("the store is away");
+			}
 			NotifierTests.this.sent.add(notification.notice().orderId() + notification.notice().kind());
 			NotifierTests.this.history.add(notification);
 		}
@@ -69,6 +74,20 @@ class NotifierTests {
 
 		assertThat(this.mails).containsExactly("c-1@example.org: Received");
 		assertThat(this.history).extracting(SentNotification::recipient).containsExactly("c-1@example.org");
+	}
+
+	@Test
+	void recordsAnEmailThatWentOutWhileTheStoreWasAwayInsteadOfSendingItAgain() {
+		this.storeDown = true;
+		assertThatExceptionOfType(RetryLaterException.class).isThrownBy(() -> this.notifier.send(PLACED));
+		this.claims.clear();
+
+		this.storeDown = false;
+		assertThat(this.notifier.send(PLACED)).isTrue();
+		assertThat(this.notifier.send(PLACED)).isFalse();
+
+		assertThat(this.mails).containsExactly("c-1@example.org: Received");
+		assertThat(this.history).hasSize(1);
 	}
 
 	@Test
