@@ -256,6 +256,12 @@ class SwarmStackTests {
 				.hasEntrySatisfying("confirmed", value -> assertThat(value).isPositive());
 		});
 
+		// nothing this run sent was bad, and every fault above was an outage to wait out
+		Map<String, Long> deadLetters = deadLettersByTopic();
+		report("dead-letter topics after every step: %s", deadLetters);
+		assertThat(deadLetters).containsKeys("orders.dlq", "order-status.dlq", "stock.dlq")
+			.allSatisfy((topic, records) -> assertThat(records).as(topic).isZero());
+
 		Set<String> alerts = alertNames(this.project.resolve("stack/prometheus/alerts.yml"));
 		assertThat(alerts).isNotEmpty();
 		Map<String, String> rules = prometheus.rules();
@@ -301,6 +307,19 @@ class SwarmStackTests {
 		return PartitionAssignment.parse("orders", this.swarm.exec(kafka, "env", "KAFKA_HEAP_OPTS=-Xmx64m",
 				"/opt/kafka/bin/kafka-consumer-groups.sh", "--bootstrap-server", "localhost:9092", "--describe",
 				"--group", group));
+	}
+
+	/** The records in each dead-letter topic: the sum of its partitions' end offsets. */
+	private Map<String, Long> deadLettersByTopic() {
+		String kafka = this.swarm.containers("kafka").getFirst();
+		String offsets = this.swarm.exec(kafka, "env", "KAFKA_HEAP_OPTS=-Xmx64m", "/opt/kafka/bin/kafka-get-offsets.sh",
+				"--bootstrap-server", "localhost:9092", "--topic", ".*\\.dlq", "--time", "-1");
+		Map<String, Long> records = new HashMap<>();
+		for (String line : offsets.lines().filter(line -> line.matches("[^:\\s]+:\\d+:\\d+")).toList()) {
+			String[] fields = line.split(":");
+			records.merge(fields[0], Long.parseLong(fields[2]), Long::sum);
+		}
+		return records;
 	}
 
 	/**
