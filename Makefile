@@ -22,7 +22,7 @@ BINDING ?= kafka
 DATA_DIR ?= .data
 LAUNCHER_CP := launcher/target/classes:launcher/target/lib/*
 
-.PHONY: help build test bench run events dlq clean rabbitmq promtool stack-check images deploy undeploy scale swarm-up swarm-test swarm-down
+.PHONY: help build test bench soak run events dlq clean rabbitmq promtool stack-check images deploy undeploy scale swarm-up swarm-test swarm-down
 
 # The Swarm stack (stack/docker-stack.yml): its name, and where the function images are tagged.
 STACK ?= fnorders
@@ -84,6 +84,13 @@ bench: build ## reservation throughput, 1 vs 2 inventory-fn instances and rebala
 	  | grep -E '^(scaling of|  [12] instance|  an instance)|Tests run:|BUILD'
 	$(MVN) -pl launcher test -Dtest=StartupBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
 	  | grep -E '^startup |Tests run:|BUILD'
+
+soak: build ## 300,000 orders through the local stack with a small Redis maxmemory and short lifetimes: Redis memory levels off; report and PNG in launcher/target/bench
+	@mkdir -p launcher/target/bench
+	@echo "soak: about 40 minutes; Maven's output goes to launcher/target/bench/soak.log"
+	@$(MVN) -pl launcher test -Dtest=SoakBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+	  $(if $(ORDERS),-Dsoak.orders=$(ORDERS)) > launcher/target/bench/soak.log 2>&1; status=$$?; \
+	  grep -E '^(soak:|  +[A-Za-z])|Tests run:|BUILD|ERROR\]' launcher/target/bench/soak.log; exit $$status
 
 run: build $(if $(filter rabbit,$(BINDING)),rabbitmq) ## start Kafka (or RabbitMQ with BINDING=rabbit), Redis, SMTP and the four functions; Ctrl-C stops them
 	BINDING=$(BINDING) DATA_DIR=$(DATA_DIR) PROJECT_DIR=$(CURDIR) \

@@ -6,19 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.jspecify.annotations.Nullable;
@@ -27,20 +30,29 @@ import org.jspecify.annotations.Nullable;
  * A local SMTP server (GreenMail, in the launcher's JVM) that accepts every e-mail the functions
  * send and writes one line per e-mail to {@code logs/mail.log}, so a user of {@code make run}
  * can see what customers would receive.
+ * <p>
+ * Every e-mail lands in one inbox, whatever its recipient, so the inbox is in arrival order. Once
+ * a second the new ones are logged and taken out of GreenMail; the most recent {@value #KEPT} stay
+ * in memory for {@link #received()}, so a long run holds a bounded number of e-mails (the log
+ * holds them all).
  */
 final class LocalMail {
+
+	/** How many of the latest e-mails {@link #received()} keeps. */
+	static final int KEPT = 20_000;
 
 	private final LocalSettings settings;
 
 	private @Nullable GreenMail server;
 
+	private @Nullable MailFolder inbox;
+
 	private @Nullable ScheduledExecutorService logger;
 
-	/** The Message-IDs of the e-mails written to the log: GreenMail lists messages by mailbox, not in arrival order. */
-	private final Set<String> logged = new HashSet<>();
+	/** The latest e-mails taken from the inbox, oldest first, by this server and those before it. */
+	private final Deque<MimeMessage> latest = new ArrayDeque<>();
 
-	/** What servers stopped before this one received, so a restart loses nothing for the log or tests. */
-	private final List<MimeMessage> earlier = new ArrayList<>();
+	private long count;
 
 	LocalMail(LocalSettings settings) {
 		this.settings = settings;
@@ -48,6 +60,14 @@ final class LocalMail {
 
 	synchronized void start() {
 		GreenMail mail = new GreenMail(new ServerSetup(this.settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		GreenMailUser catchAll = mail.setUser("mailbox@localhost", "mailbox", "mailbox");
+		mail.getUserManager().setMessageDeliveryHandler((message, address) -> catchAll);
+		try {
+			this.inbox = mail.getManagers().getImapHostManager().getInbox(catchAll);
+		}
+		catch (FolderException ex) {
+			throw new IllegalStateException("GreenMail has no inbox for its catch-all user", ex);
+		}
 		mail.start();
 		this.server = mail;
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -55,58 +75,71 @@ final class LocalMail {
 			thread.setDaemon(true);
 			return thread;
 		});
-		scheduler.scheduleWithFixedDelay(this::logNewMail, 1, 1, TimeUnit.SECONDS);
+		scheduler.scheduleWithFixedDelay(this::collectOrSay, 1, 1, TimeUnit.SECONDS);
 		this.logger = scheduler;
 	}
 
-	/** Every e-mail received so far, by this server and those stopped before it. */
+	/** The latest e-mails received (at most {@value #KEPT}), in the order they arrived. */
 	synchronized MimeMessage[] received() {
-		List<MimeMessage> all = new ArrayList<>(this.earlier);
-		all.addAll(List.of(current()));
-		return all.toArray(MimeMessage[]::new);
+		collect();
+		return this.latest.toArray(MimeMessage[]::new);
 	}
 
-	private MimeMessage[] current() {
-		GreenMail mail = this.server;
-		return (mail != null) ? mail.getReceivedMessages() : new MimeMessage[0];
+	/** How many e-mails were received in all, by this server and those stopped before it. */
+	synchronized long receivedCount() {
+		collect();
+		return this.count;
 	}
 
 	Path log() {
 		return this.settings.dataDir().resolve("logs").resolve("mail.log");
 	}
 
-	private synchronized void logNewMail() {
-		writeLines(List.of(current()));
+	/** {@link #collect()} for the scheduler, which would stop calling it after an exception. */
+	private void collectOrSay() {
+		try {
+			collect();
+		}
+		catch (RuntimeException ex) {
+			System.err.println("The mail log could not be written: " + ex.getMessage());
+		}
 	}
 
-	/** Writes a line for each of the messages not logged before. */
-	private void writeLines(List<MimeMessage> messages) {
-		StringBuilder lines = new StringBuilder();
-		for (MimeMessage message : messages) {
-			if (this.logged.add(messageId(message))) {
-				lines.append(Instant.now()).append("  to ").append(recipients(message)).append("  ").append(subject(message))
-					.append(System.lineSeparator());
-			}
-		}
-		if (lines.isEmpty()) {
+	/** Logs the e-mails that arrived since the last call and moves them out of GreenMail. */
+	private synchronized void collect() {
+		MailFolder folder = this.inbox;
+		if (folder == null) {
 			return;
 		}
+		List<StoredMessage> arrived = folder.getNonDeletedMessages().stream()
+			.sorted(Comparator.comparingLong(StoredMessage::getUid))
+			.toList();
+		if (arrived.isEmpty()) {
+			return;
+		}
+		StringBuilder lines = new StringBuilder();
+		for (StoredMessage stored : arrived) {
+			MimeMessage message = stored.getMimeMessage();
+			lines.append(Instant.now()).append("  to ").append(recipients(message)).append("  ").append(subject(message))
+				.append(System.lineSeparator());
+			this.latest.addLast(message);
+			this.count++;
+			stored.setFlag(Flags.Flag.DELETED, true);
+		}
+		while (this.latest.size() > KEPT) {
+			this.latest.removeFirst();
+		}
 		try {
+			// only what was flagged above goes: an e-mail stored meanwhile waits for the next call
+			folder.expunge();
 			Files.createDirectories(log().getParent());
 			Files.writeString(log(), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 		}
+		catch (FolderException ex) {
+			throw new IllegalStateException("Cannot take e-mails out of GreenMail's inbox", ex);
+		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static String messageId(MimeMessage message) {
-		try {
-			String id = message.getMessageID();
-			return (id != null) ? id : String.valueOf(System.identityHashCode(message));
-		}
-		catch (MessagingException ex) {
-			return String.valueOf(System.identityHashCode(message));
 		}
 	}
 
@@ -134,16 +167,12 @@ final class LocalMail {
 		}
 		GreenMail mail = this.server;
 		if (mail != null) {
-			// GreenMail's stop starts an empty store: what the old one holds once it is stopped
-			// (a message taken while stopping included) is read from it afterwards
-			Managers store = mail.getManagers();
 			mail.stop();
 			this.server = null;
-			List<MimeMessage> kept = store.getImapHostManager().getAllMessages().stream()
-				.map(StoredMessage::getMimeMessage)
-				.toList();
-			writeLines(kept);
-			this.earlier.addAll(kept);
+			// GreenMail's stop starts an empty store; the inbox of the old one still holds what
+			// arrived last (a message taken while stopping included)
+			collect();
+			this.inbox = null;
 		}
 	}
 

@@ -273,9 +273,14 @@ public final class LocalStack {
 		}
 	}
 
-	/** The e-mails the functions sent so far. */
+	/** The e-mails the functions sent so far (the latest {@value LocalMail#KEPT} of them). */
 	MimeMessage[] mailbox() {
 		return this.mail.received();
+	}
+
+	/** How many e-mails the functions sent so far. */
+	long mailCount() {
+		return this.mail.receivedCount();
 	}
 
 	/** The Boot jar Maven built for a function. */

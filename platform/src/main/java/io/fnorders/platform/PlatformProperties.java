@@ -48,7 +48,7 @@ public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events e
 	 * @param attributePrefix the header prefix of CloudEvents attributes in binary mode
 	 * ({@code ce_} for Kafka, as the CloudEvents Kafka binding specifies)
 	 * @param kafkaAdminTimeout how long a Kafka send may wait for the cluster's metadata from the
-	 * binder's admin client before it fails (and the request answers 503)
+	 * binder's admin client before it fails (and the send is tried again)
 	 */
 	public record Events(@DefaultValue("ce_") String attributePrefix,
 			@DefaultValue("5s") Duration kafkaAdminTimeout) {
