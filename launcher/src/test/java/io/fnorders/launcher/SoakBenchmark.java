@@ -112,6 +112,9 @@ class SoakBenchmark {
 								if (n == ORDERS / 2) {
 									synchronized (kinds) {
 										kinds.putAll(KeyKind.measure(redis));
+										kinds.forEach((kind, measured) -> System.out.printf(
+												"soak key kind halfway: %s %d keys %.0f bytes%n", kind, measured.keys(),
+												measured.meanBytes()));
 									}
 								}
 							}

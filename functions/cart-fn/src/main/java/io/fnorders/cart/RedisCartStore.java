@@ -12,10 +12,10 @@ import io.fnorders.cart.shopping.CartStore;
 import io.fnorders.cart.shopping.CatalogItem;
 import io.fnorders.errors.ConflictException;
 import io.fnorders.errors.InvalidInputException;
+import io.fnorders.platform.redis.LuaScripts;
 import io.fnorders.values.Money;
 import io.fnorders.values.Sku;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
@@ -29,10 +29,10 @@ import org.springframework.stereotype.Repository;
 class RedisCartStore implements CartStore {
 
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> ADD = RedisScript.of(new ClassPathResource("scripts/add-item.lua"),
+	private static final RedisScript<List> ADD = LuaScripts.of("scripts/add-item.lua",
 			List.class);
 
-	private static final RedisScript<Long> REMOVE = RedisScript.of(new ClassPathResource("scripts/remove-items.lua"),
+	private static final RedisScript<Long> REMOVE = LuaScripts.of("scripts/remove-items.lua",
 			Long.class);
 
 	private final StringRedisTemplate redis;

@@ -19,10 +19,10 @@ import io.fnorders.events.OrderCancelled;
 import io.fnorders.events.OrderLine;
 import io.fnorders.events.OrderPlaced;
 import io.fnorders.platform.outbox.Outbox;
+import io.fnorders.platform.redis.LuaScripts;
 import io.fnorders.values.Money;
 import io.fnorders.values.Sku;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
@@ -44,10 +44,10 @@ class RedisOrderStore implements OrderStore {
 	static final String BINDING = "orderEvents";
 
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> CHECKOUT = RedisScript.of(new ClassPathResource("scripts/checkout.lua"),
+	private static final RedisScript<List> CHECKOUT = LuaScripts.of("scripts/checkout.lua",
 			List.class);
 
-	private static final RedisScript<Long> TRANSITION = RedisScript.of(new ClassPathResource("scripts/transition.lua"),
+	private static final RedisScript<Long> TRANSITION = LuaScripts.of("scripts/transition.lua",
 			Long.class);
 
 	/** What the transition script answers when it changed the status. */

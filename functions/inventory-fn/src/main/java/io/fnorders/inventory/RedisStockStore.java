@@ -1,8 +1,5 @@
 package io.fnorders.inventory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +15,8 @@ import io.fnorders.inventory.stock.Shortage;
 import io.fnorders.inventory.stock.StockLevel;
 import io.fnorders.inventory.stock.StockStore;
 import io.fnorders.platform.outbox.Outbox;
+import io.fnorders.platform.redis.LuaScripts;
 import io.fnorders.values.Sku;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
@@ -77,12 +74,7 @@ class RedisStockStore implements StockStore {
 	}
 
 	private static String read(String name) {
-		try {
-			return new ClassPathResource("scripts/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return LuaScripts.text("scripts/" + name + ".lua");
 	}
 
 	@Override

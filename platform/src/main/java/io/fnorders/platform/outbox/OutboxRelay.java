@@ -21,6 +21,7 @@ import io.fnorders.events.EventTypes;
 import io.fnorders.platform.PlatformProperties;
 import io.fnorders.platform.failures.Failures;
 import io.fnorders.platform.messaging.CloudEvents;
+import io.fnorders.platform.redis.LuaScripts;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -29,7 +30,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
@@ -126,7 +126,7 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	private static RedisScript<Long> script(String name) {
-		return RedisScript.of(new ClassPathResource("fnorders/outbox/" + name + ".lua"), Long.class);
+		return LuaScripts.of("fnorders/outbox/" + name + ".lua", Long.class);
 	}
 
 	@Override
