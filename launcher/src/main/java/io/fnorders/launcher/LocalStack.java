@@ -35,6 +35,9 @@ public final class LocalStack {
 	/** Running instances, in start order; each knows its function and port. */
 	private final List<Instance> instances = new ArrayList<>();
 
+	/** Stops everything when the JVM exits without {@link #stop()} (Ctrl-C, SIGTERM, a test run cut short). */
+	private final Thread stopOnExit = new Thread(this::stop, "local-stack-stop");
+
 	/** One running process of a function. */
 	record Instance(String function, int index, int port, ChildProcess process) {
 	}
@@ -59,11 +62,6 @@ public final class LocalStack {
 		}
 		String java = ProcessHandle.current().info().command().orElse("java");
 		LocalStack stack = new LocalStack(settings, java);
-		CountDownLatch stopped = new CountDownLatch(1);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			stack.stop();
-			stopped.countDown();
-		}, "local-stack-stop"));
 		try {
 			stack.start();
 		}
@@ -73,13 +71,14 @@ public final class LocalStack {
 			System.exit(1);
 		}
 		stack.printUrls();
-		stopped.await();
+		new CountDownLatch(1).await();
 	}
 
 	/** Starts everything and waits until each function is ready; fails with the reason otherwise. */
 	void start() {
 		requireFreePorts();
 		requireJars();
+		Runtime.getRuntime().addShutdownHook(this.stopOnExit);
 		say("Starting Redis on 127.0.0.1:" + this.settings.redisPort());
 		this.redis.start();
 		say("Starting an SMTP server on 127.0.0.1:" + this.settings.smtpPort());
@@ -234,6 +233,14 @@ public final class LocalStack {
 		this.redis.stop();
 		this.mail.stop();
 		say("Stopped");
+		if (Thread.currentThread() != this.stopOnExit) {
+			try {
+				Runtime.getRuntime().removeShutdownHook(this.stopOnExit);
+			}
+			catch (IllegalStateException ex) {
+				// the JVM is already exiting: the hook finds nothing left to stop
+			}
+		}
 	}
 
 	private void requireFreePorts() {

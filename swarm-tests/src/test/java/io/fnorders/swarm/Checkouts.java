@@ -7,7 +7,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,6 +39,9 @@ final class Checkouts implements AutoCloseable {
 	private final boolean patient;
 
 	private final AtomicInteger retried = new AtomicInteger();
+
+	/** The 503 answers sent again, by path and detail. */
+	private final Map<String, Integer> unavailable = new ConcurrentHashMap<>();
 
 	private final List<Placed> placed = Collections.synchronizedList(new ArrayList<>());
 
@@ -134,7 +139,21 @@ final class Checkouts implements AutoCloseable {
 	}
 
 	private HttpResponse<String> send(Supplier<HttpResponse<String>> request) {
-		return this.patient ? Shop.untilAvailable(request, PATIENCE, this.retried::incrementAndGet) : request.get();
+		return this.patient ? Shop.untilAvailable(request, PATIENCE, response -> {
+			this.retried.incrementAndGet();
+			this.unavailable.merge(response.request().uri().getPath() + ": " + reasonOf(response), 1, Integer::sum);
+		}) : request.get();
+	}
+
+	/** The detail of a problem answer, else the start of its body. */
+	static String reasonOf(HttpResponse<String> response) {
+		try {
+			return JsonPath.read(response.body(), "$.detail");
+		}
+		catch (RuntimeException ex) {
+			String body = response.body();
+			return body.substring(0, Math.min(120, body.length()));
+		}
 	}
 
 	private boolean answered(HttpResponse<String> response) {
@@ -170,6 +189,11 @@ final class Checkouts implements AutoCloseable {
 	/** How many 503 answers a patient customer sent again. */
 	int retried() {
 		return this.retried.get();
+	}
+
+	/** The 503 answers a patient customer sent again, counted by path and detail. */
+	Map<String, Integer> unavailable() {
+		return new TreeMap<>(this.unavailable);
 	}
 
 	List<Placed> placed() {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.jayway.jsonpath.JsonPath;
@@ -89,17 +90,17 @@ final class Shop {
 	/**
 	 * Sends the request again while it answers 503, as a client is told to: the function changed
 	 * nothing and its dependency (broker, catalog, Redis) is expected back shortly. Gives up after
-	 * {@code atMost} with the last answer.
+	 * {@code atMost} with the last answer. Each 503 is shown to {@code onUnavailable} first.
 	 */
 	static HttpResponse<String> untilAvailable(Supplier<HttpResponse<String>> request, Duration atMost,
-			Runnable onUnavailable) {
+			Consumer<HttpResponse<String>> onUnavailable) {
 		AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
 		try {
 			await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
 				HttpResponse<String> response = request.get();
 				last.set(response);
 				if (response.statusCode() == 503) {
-					onUnavailable.run();
+					onUnavailable.accept(response);
 					return false;
 				}
 				return true;

@@ -123,8 +123,8 @@ class SwarmStackTests {
 		List<Plan> plans = Checkouts.plans("burst-" + this.run, 1_000, List.copyOf(onHand.keySet()), 1);
 		long bursting = System.nanoTime();
 		Checkouts burst = Checkouts.patient(this.shop).burst(plans, 24);
-		report("burst: %d customers checked out in %.1f s; %d answers were 503 and sent again", plans.size(),
-				seconds(bursting), burst.retried());
+		report("burst: %d customers checked out in %.1f s; %d answers were 503 and sent again %s", plans.size(),
+				seconds(bursting), burst.retried(), burst.unavailable());
 
 		assertThat(burst.failures()).isEmpty();
 		assertThat(burst.placed()).hasSize(plans.size());
@@ -291,7 +291,8 @@ class SwarmStackTests {
 	 * comes up, Kafka may still be electing the leaders of the topics the functions created.
 	 */
 	private static HttpResponse<String> available(Supplier<HttpResponse<String>> request) {
-		return Shop.untilAvailable(request, Duration.ofMinutes(1), () -> report("503 from the stack; sending again"));
+		return Shop.untilAvailable(request, Duration.ofMinutes(1),
+				response -> report("503 from the stack (%s); sending again", Checkouts.reasonOf(response)));
 	}
 
 	private Map<String, Integer> newProducts(int count, int stock) {
