@@ -103,12 +103,20 @@ class FaultToleranceTests {
 			assertThat(JsonPath.<String>read(checkout.body(), "$.status")).isEqualTo("PLACED");
 			orders.add(JsonPath.read(checkout.body(), "$.orderId"));
 		}
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(metric("cart-fn", "fnorders_outbox_depth")).as("cart-fn's outbox depth")
+				.isEqualTo(orders.size()));
+		double oldestAge = metric("cart-fn", "fnorders_outbox_oldest_age_seconds");
 		long kafkaBack = System.nanoTime();
 		this.stack.startKafka();
 
 		awaitEveryOrder(orders, "CONFIRMED");
-		log.info("{} checkouts placed while Kafka was down were confirmed {} ms after it started again", orders.size(),
+		log.info("{} checkouts placed while Kafka was down (outbox depth {}, oldest entry {} s old) were confirmed {} ms "
+				+ "after it started again", orders.size(), orders.size(), oldestAge,
 				(System.nanoTime() - kafkaBack) / 1_000_000);
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(metric("cart-fn", "fnorders_outbox_depth")).as("cart-fn's outbox depth")
+				.isZero());
 		try (TopicReader topic = TopicReader.of(this.settings.kafkaBootstrapServers(), Topics.ORDERS)) {
 			List<ConsumerRecord<String, String>> placed = topic.readFor(Duration.ofSeconds(3),
 					record -> orders.contains(record.key()) && "order.placed".equals(header(record, "ce_type")));
@@ -400,9 +408,14 @@ class FaultToleranceTests {
 
 	/** How many attempts the service's consumers made at records while a dependency was out. */
 	private double retriesOf(String function) {
+		return metric(function, "fnorders_consumer_retries_total");
+	}
+
+	/** A metric of the service's first instance, summed over its tags, as Prometheus would scrape it. */
+	private double metric(String function, String name) {
 		String exposed = port(function).get("/actuator/prometheus").body();
 		return exposed.lines()
-			.filter(line -> line.startsWith("fnorders_consumer_retries_total{"))
+			.filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
 			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.sum();
 	}
