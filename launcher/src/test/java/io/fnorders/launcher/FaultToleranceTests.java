@@ -411,13 +411,9 @@ class FaultToleranceTests {
 		return metric(function, "fnorders_consumer_retries_total");
 	}
 
-	/** A metric of the service's first instance, summed over its tags, as Prometheus would scrape it. */
+	/** A metric of the service's first instance, summed over its tags. */
 	private double metric(String function, String name) {
-		String exposed = port(function).get("/actuator/prometheus").body();
-		return exposed.lines()
-			.filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.sum();
+		return LauncherFixtures.metric(port(function), name, line -> true);
 	}
 
 	private HttpFunctions cart(int index) {

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import io.fnorders.events.Topics;
+import io.fnorders.testsupport.HttpFunctions;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
@@ -19,6 +21,18 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 final class LauncherFixtures {
 
 	private LauncherFixtures() {
+	}
+
+	/**
+	 * A metric of one service instance as Prometheus would scrape it: the sum of the series named
+	 * {@code name} whose exposition line {@code matches}.
+	 */
+	static double metric(HttpFunctions instance, String name, Predicate<String> matches) {
+		return instance.get("/actuator/prometheus").body().lines()
+			.filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+			.filter(matches)
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
 	}
 
 

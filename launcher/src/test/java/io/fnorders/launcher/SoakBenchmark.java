@@ -193,12 +193,8 @@ class SoakBenchmark {
 
 	/** Orders cart-fn has seen decided: confirmed plus rejected, from its metrics. */
 	private static double decided(LocalSettings settings) {
-		String exposed = HttpFunctions.onPort(settings.portOf("cart-fn", 0)).get("/actuator/prometheus").body();
-		return exposed.lines()
-			.filter(line -> line.startsWith("fnorders_orders_total{") && (line.contains("status=\"confirmed\"")
-					|| line.contains("status=\"rejected\"")))
-			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.sum();
+		return LauncherFixtures.metric(HttpFunctions.onPort(settings.portOf("cart-fn", 0)), "fnorders_orders_total",
+				line -> line.contains("status=\"confirmed\"") || line.contains("status=\"rejected\""));
 	}
 
 	private static List<String> report(List<Sample> samples, Map<String, KeyKind> kinds, Map<String, Integer> failures,

@@ -29,11 +29,9 @@ import org.springframework.stereotype.Repository;
 class RedisCartStore implements CartStore {
 
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> ADD = LuaScripts.of("scripts/add-item.lua",
-			List.class);
+	private static final RedisScript<List> ADD = LuaScripts.of("scripts/add-item.lua", List.class);
 
-	private static final RedisScript<Long> REMOVE = LuaScripts.of("scripts/remove-items.lua",
-			Long.class);
+	private static final RedisScript<Long> REMOVE = LuaScripts.of("scripts/remove-items.lua", Long.class);
 
 	private final StringRedisTemplate redis;
 

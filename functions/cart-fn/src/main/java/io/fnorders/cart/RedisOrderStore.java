@@ -44,11 +44,9 @@ class RedisOrderStore implements OrderStore {
 	static final String BINDING = "orderEvents";
 
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> CHECKOUT = LuaScripts.of("scripts/checkout.lua",
-			List.class);
+	private static final RedisScript<List> CHECKOUT = LuaScripts.of("scripts/checkout.lua", List.class);
 
-	private static final RedisScript<Long> TRANSITION = LuaScripts.of("scripts/transition.lua",
-			Long.class);
+	private static final RedisScript<Long> TRANSITION = LuaScripts.of("scripts/transition.lua", Long.class);
 
 	/** What the transition script answers when it changed the status. */
 	private static final long CHANGED = 2;
