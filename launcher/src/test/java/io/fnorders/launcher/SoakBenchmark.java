@@ -51,7 +51,7 @@ class SoakBenchmark {
 
 	private static final int ORDERS = Integer.getInteger("soak.orders", 300_000);
 
-	private static final int CLIENTS = Integer.getInteger("soak.clients", 16);
+	private static final int CLIENTS = Integer.getInteger("soak.clients", 8);
 
 	private static final String LIFETIME = System.getProperty("soak.lifetime", "3m");
 
