@@ -2,7 +2,7 @@
 #   make run    the whole system locally, no Docker (Kafka KRaft + Redis + the four functions)
 #   make test   every test, against real brokers
 # Variables: BINDING (kafka | rabbit | http), KAFKA_PORT (9092), RABBITMQ_PORT (5672), REDIS_PORT (6379),
-# SMTP_PORT (3025), CART_PORT (8081),
+# SMTP_PORT (3025), IDENTITY_PORT (9000), CART_PORT (8081),
 # PRODUCT_PORT (8082), INVENTORY_PORT (8083), NOTIFICATION_PORT (8084), DATA_DIR (.data);
 # instances per function: CART, PRODUCT, INVENTORY, NOTIFICATION (default 1, e.g. INVENTORY=3);
 # NO_BUILD=1: images, swarm-up and swarm-test use the jars already built instead of building first.
@@ -22,7 +22,7 @@ BINDING ?= kafka
 DATA_DIR ?= .data
 LAUNCHER_CP := launcher/target/classes:launcher/target/lib/*
 
-.PHONY: help build test bench soak run events dlq clean rabbitmq promtool stack-check images deploy undeploy scale swarm-up swarm-test swarm-down
+.PHONY: help build test bench soak run events token dlq clean rabbitmq promtool stack-check images deploy undeploy scale swarm-up swarm-test swarm-down
 
 # The Swarm stack (stack/docker-stack.yml): its name, and where the function images are tagged.
 STACK ?= fnorders
@@ -101,6 +101,9 @@ events: ## print the events on TOPIC (default products) of the running local Kaf
 	  org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server 127.0.0.1:$${KAFKA_PORT:-9092} \
 	  --topic $${TOPIC:-products} --from-beginning --timeout-ms $${TIMEOUT_MS:-5000} \
 	  --property print.key=true --property print.headers=true --property print.timestamp=true
+
+token: ## print an access token of the running local stack for CUSTOMER (signed up at first use), or CUSTOMER=admin: TOKEN=$$(make -s token CUSTOMER=alice)
+	@DATA_DIR=$(DATA_DIR) PROJECT_DIR=$(CURDIR) java -cp '$(LAUNCHER_CP)' io.fnorders.launcher.TokenCommand $(CUSTOMER)
 
 dlq: ## list the dead letters of TOPIC (default orders) of the running local stack; REPLAY=all or REPLAY=<partition>:<offset>,... replays them to TOPIC
 	@java -cp '$(LAUNCHER_CP)' io.fnorders.launcher.DeadLetterConsole $${TOPIC:-orders} $(REPLAY)

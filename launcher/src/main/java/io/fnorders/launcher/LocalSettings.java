@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * What {@code make run} starts and where, read from environment variables with the conventional
- * defaults (Kafka on 9092, Redis on 6379, the functions on 8081 to 8084).
+ * defaults (Kafka on 9092, Redis on 6379, the functions on 8081 to 8084, the identity provider on 9000).
  *
  * @param projectDir the project's root, where {@code functions/*}/target holds the jars
  * @param dataDir where broker data and logs live ({@code make clean} removes it)
@@ -18,6 +18,7 @@ import java.util.function.Function;
  * @param redisPort the Redis port
  * @param smtpPort the port of the local SMTP server that receives the e-mails
  * @param rabbitPort the AMQP port of the local RabbitMQ node, started when the binding is rabbit
+ * @param identityPort the HTTP port of the identity provider (the issuer of every token)
  * @param binding the transport the functions use (a file of bindings/)
  * @param functionPorts each function's HTTP port (of its first instance), in start order
  * @param replicas how many instances of each function to run (0 to 9); instance {@code i} of a
@@ -25,7 +26,7 @@ import java.util.function.Function;
  * @param functionJvmOptions JVM options for every function process
  */
 record LocalSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaControllerPort, int redisPort,
-		int smtpPort, int rabbitPort, String binding, Map<String, Integer> functionPorts, Map<String, Integer> replicas,
+		int smtpPort, int rabbitPort, int identityPort, String binding, Map<String, Integer> functionPorts, Map<String, Integer> replicas,
 		List<String> functionJvmOptions) {
 
 	/** The functions, in the order they start. */
@@ -44,7 +45,8 @@ record LocalSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaCont
 		}
 		return new LocalSettings(projectDir, projectDir.resolve(value(env, "DATA_DIR", ".data")),
 				port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093), port(env, "REDIS_PORT", 6379),
-				port(env, "SMTP_PORT", 3025), port(env, "RABBITMQ_PORT", 5672), value(env, "BINDING", "kafka"), ports,
+				port(env, "SMTP_PORT", 3025), port(env, "RABBITMQ_PORT", 5672), port(env, "IDENTITY_PORT", 9000),
+				value(env, "BINDING", "kafka"), ports,
 				replicas,
 				List.of(value(env, "FUNCTION_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC").trim().split("\\s+")));
 	}
@@ -66,6 +68,16 @@ record LocalSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaCont
 	/** Whether the functions talk through RabbitMQ (then no Kafka is started). */
 	boolean usesRabbit() {
 		return "rabbit".equals(this.binding);
+	}
+
+	/** The identity provider's address: the {@code iss} of its tokens and the functions' {@code issuer-uri}. */
+	String identityIssuer() {
+		return "http://localhost:" + this.identityPort;
+	}
+
+	/** Where the identity provider's signing key, the admin password and the local customers' passwords live. */
+	Path identityDir() {
+		return this.dataDir.resolve("identity");
 	}
 
 	String kafkaBootstrapServers() {

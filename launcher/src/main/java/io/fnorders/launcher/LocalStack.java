@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code make run}: the whole system on one machine without Docker. Starts a Kafka KRaft broker
- * and a Redis server, creates the topics, starts each function as its own JVM, waits until every
- * one is ready, prints the URLs, and on Ctrl-C stops all of it in reverse order.
+ * and a Redis server, creates the topics, starts the identity provider and each function as its
+ * own JVM, waits until every one is ready, prints the URLs, and on Ctrl-C stops all of it in
+ * reverse order.
  */
 public final class LocalStack {
 
@@ -31,6 +32,12 @@ public final class LocalStack {
 	private final LocalMail mail;
 
 	private @Nullable RabbitNode rabbit;
+
+	/** The identity provider's name among the instances and its log's. */
+	static final String IDENTITY = "identity";
+
+	/** The address the admin signs in with. */
+	static final String ADMIN_EMAIL = "admin@example.com";
 
 	/** Running instances, in start order; each knows its function and port. */
 	private final List<Instance> instances = new ArrayList<>();
@@ -94,6 +101,7 @@ public final class LocalStack {
 			say("Topics ready: " + Topics.ALL + " (+ .dlq), " + Topics.DEFAULT_PARTITIONS + " partitions each");
 		}
 		List<Instance> started = new ArrayList<>();
+		started.add(launchIdentity());
 		for (String function : LocalSettings.FUNCTIONS) {
 			for (int index = 0; index < this.settings.replicasOf(function); index++) {
 				started.add(launch(function, index));
@@ -118,6 +126,13 @@ public final class LocalStack {
 		Instance instance = launch(function, index);
 		awaitReady(instance);
 		return instance;
+	}
+
+	/** Starts the identity provider (again) and waits until it is ready. */
+	synchronized Instance startIdentity() {
+		Instance identity = launchIdentity();
+		awaitReady(identity);
+		return identity;
 	}
 
 	/** Stops one instance gracefully (SIGTERM; it finishes its in-flight work and commits). */
@@ -179,6 +194,35 @@ public final class LocalStack {
 	}
 
 	/**
+	 * The identity provider, on Redis like the functions, with its signing key and the admin
+	 * password made once under the data directory (in the stack they are Swarm secrets).
+	 */
+	private Instance launchIdentity() {
+		int port = this.settings.identityPort();
+		say("Starting " + IDENTITY + " on port " + port);
+		List<String> command = new ArrayList<>();
+		command.add(this.java);
+		command.addAll(this.settings.functionJvmOptions());
+		command.addAll(List.of("-jar", identityJar().toString()));
+		Path secrets = this.settings.identityDir();
+		Map<String, String> environment = Map.of("SERVER_PORT", String.valueOf(port), "SPRING_DATA_REDIS_HOST",
+				"127.0.0.1", "SPRING_DATA_REDIS_PORT", String.valueOf(this.settings.redisPort()),
+				"SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER", this.settings.identityIssuer(),
+				"FNORDERS_IDENTITY_SIGNING_KEY", secrets.resolve("signing-key.pem").toString(),
+				"FNORDERS_IDENTITY_ADMIN_PASSWORD_FILE", adminPasswordFile().toString(),
+				"FNORDERS_IDENTITY_ADMIN_EMAIL", ADMIN_EMAIL, "FNORDERS_IDENTITY_CREATE_MISSING_SECRETS", "true");
+		Instance instance = new Instance(IDENTITY, 0, port, ChildProcess.start(IDENTITY, command, environment,
+				this.settings.dataDir().resolve("logs").resolve(IDENTITY + ".log")));
+		this.instances.add(instance);
+		return instance;
+	}
+
+	/** The file holding the admin account's password (made at the first start). */
+	Path adminPasswordFile() {
+		return this.settings.identityDir().resolve("admin-password");
+	}
+
+	/**
 	 * The environment of a function process listening on {@code port}: where the brokers, Redis,
 	 * the SMTP server and the catalog are, and which transport to use.
 	 */
@@ -203,6 +247,13 @@ public final class LocalStack {
 		System.out.println("Everything is up (transport: " + this.settings.binding() + ").");
 		for (Instance instance : this.instances) {
 			String url = "http://localhost:" + instance.port();
+			if (instance.function().equals(IDENTITY)) {
+				System.out.printf("  %-16s %s   (sign-in: %s/login, discovery: %s/.well-known/openid-configuration)%n",
+						IDENTITY, url, url, url);
+				System.out.println("                   admin: " + ADMIN_EMAIL + ", password in " + adminPasswordFile()
+						+ "; a customer's token: make token CUSTOMER=alice");
+				continue;
+			}
 			System.out.printf("  %-16s %s   (health: %s/actuator/health, metrics: %s/actuator/prometheus)%n",
 					instance.process().name(), url, url, url);
 		}
@@ -254,6 +305,7 @@ public final class LocalStack {
 		}
 		check(busy, "REDIS_PORT", this.settings.redisPort());
 		check(busy, "SMTP_PORT", this.settings.smtpPort());
+		check(busy, "IDENTITY_PORT", this.settings.identityPort());
 		for (String function : LocalSettings.FUNCTIONS) {
 			for (int index = 0; index < this.settings.replicasOf(function); index++) {
 				check(busy, LocalSettings.variableOf(function) + "_PORT" + (index > 0 ? " (+" + 100 * index + ")" : ""),
@@ -273,6 +325,9 @@ public final class LocalStack {
 	}
 
 	private void requireJars() {
+		if (!Files.isRegularFile(identityJar())) {
+			throw new IllegalStateException(identityJar() + " is missing: run 'make build' first");
+		}
 		for (String function : LocalSettings.FUNCTIONS.stream().filter(f -> this.settings.replicasOf(f) > 0).toList()) {
 			if (!Files.isRegularFile(jar(function))) {
 				throw new IllegalStateException(jar(function) + " is missing: run 'make build' first");
@@ -293,6 +348,10 @@ public final class LocalStack {
 	/** The Boot jar Maven built for a function. */
 	Path jar(String function) {
 		return this.settings.projectDir().resolve("functions").resolve(function).resolve("target").resolve(function + ".jar");
+	}
+
+	private Path identityJar() {
+		return this.settings.projectDir().resolve(IDENTITY).resolve("target").resolve(IDENTITY + ".jar");
 	}
 
 	private String baseUrl(String function) {

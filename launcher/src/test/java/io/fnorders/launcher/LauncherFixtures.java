@@ -52,7 +52,7 @@ final class LauncherFixtures {
 		}
 		try {
 			return new LocalSettings(Path.of("").toAbsolutePath().getParent(), Files.createTempDirectory("local-stack"),
-					freePort(), freePort(), freePort(), freePort(), freePort(), binding, ports, replicas,
+					freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), binding, ports, replicas,
 					List.of(jvmOptions));
 		}
 		catch (IOException ex) {

@@ -25,7 +25,7 @@ class LocalKafkaTests {
 	@Test
 	void startsAKraftBrokerCreatesEveryTopicAndKeepsThemAcrossARestart() throws Exception {
 		LocalSettings settings = new LocalSettings(this.dataDir, this.dataDir, freePort(), freePort(), freePort(),
-				freePort(), freePort(), "kafka", Map.of(), Map.of(), List.of());
+				freePort(), freePort(), freePort(), "kafka", Map.of(), Map.of(), List.of());
 		String java = ProcessHandle.current().info().command().orElseThrow();
 
 		LocalKafka kafka = new LocalKafka(settings);

@@ -15,6 +15,7 @@ class LocalSettingsTests {
 
 		assertThat(settings.kafkaBootstrapServers()).isEqualTo("127.0.0.1:9092");
 		assertThat(settings.redisPort()).isEqualTo(6379);
+		assertThat(settings.identityIssuer()).isEqualTo("http://localhost:9000");
 		assertThat(settings.binding()).isEqualTo("kafka");
 		assertThat(settings.functionPorts()).containsEntry("cart-fn", 8081)
 			.containsEntry("product-fn", 8082)
@@ -38,13 +39,16 @@ class LocalSettingsTests {
 	@Test
 	void takesEveryAddressFromTheEnvironment() {
 		LocalSettings settings = LocalSettings.from(Map.of("KAFKA_PORT", "19092", "REDIS_PORT", "16379",
-				"PRODUCT_PORT", "18082", "BINDING", "rabbit", "DATA_DIR", "/tmp/x", "FUNCTION_JAVA_OPTS", " -Xmx1g ")::get);
+				"PRODUCT_PORT", "18082", "BINDING", "rabbit", "DATA_DIR", "/tmp/x", "FUNCTION_JAVA_OPTS", " -Xmx1g ",
+				"IDENTITY_PORT", "19000")::get);
 
 		assertThat(settings.kafkaPort()).isEqualTo(19092);
 		assertThat(settings.redisPort()).isEqualTo(16379);
 		assertThat(settings.functionPorts()).containsEntry("product-fn", 18082);
 		assertThat(settings.binding()).isEqualTo("rabbit");
 		assertThat(settings.dataDir()).hasToString("/tmp/x");
+		assertThat(settings.identityIssuer()).isEqualTo("http://localhost:19000");
+		assertThat(settings.identityDir()).hasToString("/tmp/x/identity");
 		assertThat(settings.functionJvmOptions()).containsExactly("-Xmx1g");
 	}
 

@@ -1,6 +1,7 @@
 package io.fnorders.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,6 +43,51 @@ class LocalStackTests extends OrderStoryTests {
 	@Override
 	String binding() {
 		return "kafka";
+	}
+
+	/**
+	 * {@code make run}'s identity provider: a customer signs up and signs in through its pages and
+	 * the authorization code flow with PKCE (what {@code make token} does), and gets a signed JWT
+	 * whose {@code sub} is their customer id; the admin signs in with the password the provider
+	 * made. After a restart the account and the signing key are still there, so tokens issued
+	 * before it still verify.
+	 */
+	@Test
+	void theIdentityProviderIssuesSignedTokensAndKeepsAccountsAndKeysAcrossARestart() throws Exception {
+		String issuer = settings().identityIssuer();
+		IdentitySignIn identity = new IdentitySignIn(issuer);
+		String email = customer() + "@example.com";
+		assertThat(identity.signUp(email, "correct horse battery")).isTrue();
+		assertThat(identity.signUp(email.toUpperCase(Locale.ROOT), "another password")).isFalse();
+
+		IdentitySignIn.Tokens tokens = identity.signIn(email, "correct horse battery");
+		JsonNode claims = IdentityProviderChecks.verifiedClaims(issuer, tokens.accessToken());
+		assertThat(claims.path("iss").asString()).isEqualTo(issuer);
+		assertThat(claims.path("sub").asString()).matches("c[a-z2-9]{16}");
+		assertThat(claims.path("email").asString()).isEqualTo(email);
+		assertThat(claims.path("roles").toString()).isEqualTo("[\"customer\"]");
+		assertThat(IdentityProviderChecks.verifiedClaims(issuer, tokens.idToken()).path("sub").asString())
+			.isEqualTo(claims.path("sub").asString());
+		assertThatExceptionOfType(IdentitySignIn.SignInException.class)
+			.isThrownBy(() -> identity.signIn(email, "wrong horse battery"));
+		String adminPassword = Files.readString(stack().adminPasswordFile()).strip();
+		JsonNode admin = IdentityProviderChecks.verifiedClaims(issuer,
+				identity.signIn(LocalStack.ADMIN_EMAIL, adminPassword).accessToken());
+		assertThat(admin.path("sub").asString()).isEqualTo("admin");
+		assertThat(admin.path("roles").toString()).isEqualTo("[\"admin\"]");
+		String keys = IdentityProviderChecks.keyIds(issuer);
+
+		stack().stopInstance(stack().instancesOf(LocalStack.IDENTITY).getFirst());
+		stack().startIdentity();
+
+		assertThat(IdentityProviderChecks.keyIds(issuer)).isEqualTo(keys);
+		assertThat(IdentityProviderChecks.verifiedClaims(issuer, tokens.accessToken()).path("sub").asString())
+			.isEqualTo(claims.path("sub").asString());
+		assertThat(IdentityProviderChecks
+			.verifiedClaims(issuer, identity.signIn(email, "correct horse battery").accessToken())
+			.path("sub")
+			.asString()).isEqualTo(claims.path("sub").asString());
+		assertThat(identity.signIn(LocalStack.ADMIN_EMAIL, adminPassword).accessToken()).isNotBlank();
 	}
 
 	/**

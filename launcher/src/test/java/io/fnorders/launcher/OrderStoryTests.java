@@ -72,6 +72,7 @@ abstract class OrderStoryTests {
 		for (int port : this.ports.values()) {
 			assertThat(Waits.portOpen(port)).isFalse();
 		}
+		assertThat(Waits.portOpen(this.settings.identityPort())).isFalse();
 	}
 
 	@Test
@@ -252,6 +253,10 @@ abstract class OrderStoryTests {
 
 	int port(String function) {
 		return this.ports.get(function);
+	}
+
+	LocalStack stack() {
+		return this.stack;
 	}
 
 	static String customer() {

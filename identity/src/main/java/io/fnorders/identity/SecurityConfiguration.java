@@ -1,0 +1,51 @@
+package io.fnorders.identity;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * Two filter chains: the OAuth 2.1 and OpenID Connect endpoints (authorize, token, JWK set,
+ * discovery, user info), which send a browser without a session to the login page; and the
+ * pages (login, sign-up, the signed-in page) with form login. Health and metrics are open: in
+ * the stack only the backend network reaches them.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain protocolEndpoints(HttpSecurity http) throws Exception {
+		OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
+		http.securityMatcher(server.getEndpointsMatcher())
+			.with(server, configurer -> configurer.oidc(withDefaults()))
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(withDefaults()))
+			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/login", "/signup", "/identity.css", "/error", "/actuator/health", "/actuator/health/**",
+					"/actuator/prometheus")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin(login -> login.loginPage("/login").permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?signed-out"));
+		return http.build();
+	}
+
+}

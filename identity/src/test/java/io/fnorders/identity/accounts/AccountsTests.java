@@ -1,0 +1,95 @@
+package io.fnorders.identity.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class AccountsTests {
+
+	private final Map<String, Account> stored = new HashMap<>();
+
+	private final Accounts accounts = new Accounts(new AccountStore() {
+
+		@Override
+		public Optional<Account> findByEmail(String email) {
+			return Optional.ofNullable(AccountsTests.this.stored.get(email));
+		}
+
+		@Override
+		public boolean createIfAbsent(Account account) {
+			return AccountsTests.this.stored.putIfAbsent(account.email(), account) == null;
+		}
+
+		@Override
+		public void save(Account account) {
+			AccountsTests.this.stored.put(account.email(), account);
+		}
+
+	}, password -> "hashed:" + password);
+
+	@Test
+	void aCustomerSignsUpWithARandomIdAndTheAddressInLowerCase() {
+		Account alice = this.accounts.signUp(" Alice@Example.COM ", "correct horse");
+
+		assertThat(alice.email()).isEqualTo("alice@example.com");
+		assertThat(alice.id()).matches("c[a-z2-9]{16}").doesNotContain("@");
+		assertThat(alice.roles()).containsExactly(Role.CUSTOMER);
+		assertThat(alice.passwordHash()).isEqualTo("hashed:correct horse");
+		assertThat(this.accounts.find("ALICE@example.com")).contains(alice);
+		assertThat(this.accounts.signUp("bob@example.com", "correct horse").id()).isNotEqualTo(alice.id());
+	}
+
+	@Test
+	void aTakenAddressIsRefusedAndTheFirstAccountStays() {
+		Account first = this.accounts.signUp("alice@example.com", "correct horse");
+
+		assertThatExceptionOfType(SignUpRefusedException.class)
+			.isThrownBy(() -> this.accounts.signUp("ALICE@example.com", "another password"))
+			.satisfies(refused -> assertThat(refused.emailTaken()).isTrue());
+		assertThat(this.accounts.find("alice@example.com")).contains(first);
+	}
+
+	@Test
+	void malformedAddressesAndPasswordsOutsideTheLimitsAreRefused() {
+		for (String email : new String[] { "", "alice", "alice@", "@example.com", "a b@example.com", "alice@example",
+				"a@b@example.com", "x".repeat(250) + "@example.com" }) {
+			assertThatExceptionOfType(SignUpRefusedException.class)
+				.isThrownBy(() -> this.accounts.signUp(email, "correct horse"))
+				.satisfies(refused -> assertThat(refused.emailTaken()).isFalse())
+				.withMessageContaining("e-mail address");
+		}
+		assertThatExceptionOfType(SignUpRefusedException.class)
+			.isThrownBy(() -> this.accounts.signUp("alice@example.com", "short"))
+			.withMessageContaining("8 to 64 characters");
+		assertThatExceptionOfType(SignUpRefusedException.class)
+			.isThrownBy(() -> this.accounts.signUp("alice@example.com", "x".repeat(65)));
+		assertThat(this.stored).isEmpty();
+	}
+
+	@Test
+	void theAdminKeepsItsIdAndTakesThePasswordOfItsSecret() {
+		this.accounts.keepAdmin("admin@example.com", "first secret");
+		Account admin = this.accounts.keepAdmin("admin@example.com", "second secret");
+
+		assertThat(admin.id()).isEqualTo(Accounts.ADMIN_ID);
+		assertThat(admin.roles()).isEqualTo(Set.of(Role.ADMIN));
+		assertThat(this.accounts.find("admin@example.com").orElseThrow().passwordHash())
+			.isEqualTo("hashed:second secret");
+	}
+
+	@Test
+	void theAdminAddressCannotTakeOverACustomerAccount() {
+		this.accounts.signUp("shop@example.com", "correct horse");
+
+		assertThatIllegalStateException().isThrownBy(() -> this.accounts.keepAdmin("shop@example.com", "a secret"));
+		assertThat(this.accounts.find("shop@example.com").orElseThrow().isAdmin()).isFalse();
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.fnorders.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * {@code make token CUSTOMER=alice}: prints an access token of the running local stack's identity
+ * provider, and nothing else on stdout, so that {@code TOKEN=$(make -s token CUSTOMER=alice)}
+ * works. {@code alice} is {@code alice@example.com}: signed up at first use with a password made
+ * then and kept under the data directory, signed in with it afterwards. {@code CUSTOMER=admin}
+ * signs in as the admin with the password the provider made at its first start. Only for the
+ * local stack: real customers sign up in the browser.
+ */
+public final class TokenCommand {
+
+	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+	private TokenCommand() {
+	}
+
+	public static void main(String[] args) {
+		LocalSettings settings = LocalSettings.from(System::getenv);
+		String name = (args.length > 0 ? args[0] : "").toLowerCase(Locale.ROOT);
+		if (!NAME.matcher(name).matches()) {
+			System.err.println("usage: make token CUSTOMER=<name> (letters, digits, '.', '_' or '-'), or CUSTOMER=admin");
+			System.exit(2);
+		}
+		IdentitySignIn identity = new IdentitySignIn(settings.identityIssuer());
+		try {
+			IdentitySignIn.Tokens tokens;
+			if (name.equals("admin")) {
+				Path file = settings.identityDir().resolve("admin-password");
+				tokens = identity.signIn(LocalStack.ADMIN_EMAIL, read(file).strip());
+			}
+			else {
+				String email = name + "@example.com";
+				Path file = settings.identityDir().resolve("customers").resolve(name + ".password");
+				if (!Files.exists(file)) {
+					String password = newPassword();
+					if (!identity.signUp(email, password)) {
+						throw new IdentitySignIn.SignInException(email + " has an account whose password is not in "
+								+ file + " (make clean forgets both)");
+					}
+					write(file, password);
+					System.err.println("Signed up " + email + "; its password is in " + file);
+				}
+				tokens = identity.signIn(email, read(file).strip());
+			}
+			System.err.println("Access token of " + (name.equals("admin") ? LocalStack.ADMIN_EMAIL : name + "@example.com")
+					+ ", valid " + (tokens.expiresInSeconds() + 30) / 60 + " min:");
+			System.out.println(tokens.accessToken());
+		}
+		catch (IdentitySignIn.SignInException | UncheckedIOException ex) {
+			System.err.println("make token failed: " + ex.getMessage() + " (is make run running?)");
+			System.exit(1);
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + file, ex);
+		}
+	}
+
+	private static void write(Path file, String password) {
+		try {
+			Files.createDirectories(file.getParent());
+			Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(
+					PosixFilePermissions.fromString("rw-------"))), password + "\n", StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write " + file, ex);
+		}
+	}
+
+	private static String newPassword() {
+		byte[] bytes = new byte[18];
+		new SecureRandom().nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+}
