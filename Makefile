@@ -31,7 +31,7 @@ STACK_FILES ?= stack/docker-stack.yml
 FNORDERS_REGISTRY ?= fnorders
 FNORDERS_VERSION ?= latest
 FUNCTIONS := product-fn inventory-fn cart-fn notification-fn
-STACK_SECRETS := redis_password grafana_admin_password elastic_password kibana_system_password logstash_password
+STACK_SECRETS := redis_password grafana_admin_password elastic_password kibana_system_password logstash_password identity_admin_password identity_signing_key
 # Swarm configs cannot change in place: each group of files the stack mounts gets a version, a
 # hash of its files, so a changed file becomes a new config and only the services using it roll.
 config-hash = $(shell cat $(1) | sha256sum | cut -c1-12)
@@ -108,19 +108,24 @@ token: ## print an access token of the running local stack for CUSTOMER (signed 
 dlq: ## list the dead letters of TOPIC (default orders) of the running local stack; REPLAY=all or REPLAY=<partition>:<offset>,... replays them to TOPIC
 	@java -cp '$(LAUNCHER_CP)' io.fnorders.launcher.DeadLetterConsole $${TOPIC:-orders} $(REPLAY)
 
-images: $(if $(NO_BUILD),,build) ## build the four function images (functions/Dockerfile) on the running Docker engine
+images: $(if $(NO_BUILD),,build) ## build the four function images and the identity provider's (functions/Dockerfile) on the running Docker engine
 	@docker info >/dev/null 2>&1 || { echo "$(DOCKER_ENGINE_MISSING): no image was built. Start Docker, or build on a machine that has it."; exit 1; }
-	for fn in $(FUNCTIONS); do \
-	  docker build -f functions/Dockerfile --build-arg FUNCTION=$$fn $(if $(JRE_IMAGE),--build-arg JRE_IMAGE=$(JRE_IMAGE)) \
-	    -t $(FNORDERS_REGISTRY)/$$fn:$(FNORDERS_VERSION) . || exit 1; \
+	for fn in $(FUNCTIONS) identity; do \
+	  docker build -f functions/Dockerfile --build-arg FUNCTION=$$fn \
+	    --build-arg MODULE_DIR=$$( [ $$fn = identity ] && echo identity || echo functions/$$fn ) \
+	    $(if $(JRE_IMAGE),--build-arg JRE_IMAGE=$(JRE_IMAGE)) -t $(FNORDERS_REGISTRY)/$$fn:$(FNORDERS_VERSION) . || exit 1; \
 	done
 
 deploy: ## deploy stack/docker-stack.yml as stack STACK (fnorders) on this Swarm; creates missing secrets with random values
 	@docker info >/dev/null 2>&1 || { echo "$(DOCKER_ENGINE_MISSING): nothing deployed."; exit 1; }
 	@[ "$$(docker info --format '{{.Swarm.LocalNodeState}}')" = active ] || { echo "This engine is not part of a Swarm: run 'docker swarm init' first."; exit 1; }
 	@for secret in $(STACK_SECRETS); do \
-	  docker secret inspect fnorders_$$secret >/dev/null 2>&1 || \
-	    { od -An -tx1 -N24 /dev/urandom | tr -d ' \n' | docker secret create fnorders_$$secret - >/dev/null && echo "created secret fnorders_$$secret"; } || exit 1; \
+	  docker secret inspect fnorders_$$secret >/dev/null 2>&1 && continue; \
+	  if [ $$secret = identity_signing_key ]; then \
+	    command -v openssl >/dev/null || { echo "openssl is needed to make the identity provider's signing key"; exit 1; }; \
+	    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null; \
+	  else od -An -tx1 -N24 /dev/urandom | tr -d ' \n'; fi \
+	    | docker secret create fnorders_$$secret - >/dev/null && echo "created secret fnorders_$$secret" || exit 1; \
 	done
 	@[ -n "$$(docker node ls -q --filter node.label=fnorders.data=true)" ] || \
 	  { docker node update --label-add fnorders.data=true "$$(docker info --format {{.Swarm.NodeID}})" >/dev/null && echo "labelled this node fnorders.data=true (Kafka, Redis and the other volumes live here)"; }

@@ -109,7 +109,7 @@ class StackFileTests {
 	}
 
 	@Test
-	void theEntryPointRoutesEveryHttpFunctionToTheServiceThatOwnsItAndNothingElse() {
+	void theEntryPointRoutesEveryHttpFunctionToItsServiceAndSignInToIdentityAndNothingElse() {
 		Map<Pattern, String> routes = gatewayRoutes();
 		for (String function : FUNCTIONS) {
 			for (Map.Entry<String, List<String>> method : ExposedFunctions.of(function).entrySet()) {
@@ -121,8 +121,13 @@ class StackFileTests {
 				}
 			}
 		}
+		for (String path : List.of("/login", "/signup", "/logout", "/oauth2/authorize", "/oauth2/token", "/oauth2/jwks",
+				"/.well-known/openid-configuration", "/userinfo", "/connect/logout")) {
+			assertThat(route(routes, path)).as(path).contains("identity");
+		}
 		for (String path : List.of("/", "/actuator/health", "/actuator/prometheus", "/reserveStock", "/notify",
-				"/trackOrderStatus", "/functionRouter", "/cart", "/cart/a/b", "/checkout/x")) {
+				"/trackOrderStatus", "/functionRouter", "/cart", "/cart/a/b", "/checkout/x", "/login/x",
+				"/oauth2/other", "/.well-known/other")) {
 			assertThat(route(routes, path)).as(path).isEmpty();
 		}
 	}

@@ -31,7 +31,13 @@ final class Http {
 	}
 
 	HttpResponse<String> get(String path) {
-		return send(request(path).GET().build());
+		return get(path, Map.of());
+	}
+
+	HttpResponse<String> get(String path, Map<String, String> headers) {
+		HttpRequest.Builder request = request(path).GET();
+		headers.forEach(request::header);
+		return send(request.build());
 	}
 
 	HttpResponse<String> post(String path, String json, Map<String, String> headers) {

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.swarm.Checkouts.Line;
@@ -226,10 +227,11 @@ class SwarmStackTests {
 
 	@Test
 	@Order(6)
-	void prometheusScrapesEveryFunctionTaskAndAnswersTheBusinessCounters() throws IOException {
+	void prometheusScrapesEveryFunctionAndIdentityTaskAndAnswersTheBusinessCounters() throws IOException {
 		PrometheusApi prometheus = new PrometheusApi(PROMETHEUS_PORT);
 		Map<String, Set<String>> tasks = new HashMap<>();
-		for (String function : FUNCTIONS) {
+		// the identity provider asks to be scraped like the functions
+		for (String function : Stream.concat(FUNCTIONS.stream(), Stream.of("identity")).toList()) {
 			tasks.put(this.swarm.service(function), this.swarm.backendAddresses(function).stream()
 				.map(address -> "http://" + address + ":8080/actuator/prometheus")
 				.collect(Collectors.toSet()));
@@ -321,6 +323,39 @@ class SwarmStackTests {
 			records.merge(fields[0], Long.parseLong(fields[2]), Long::sum);
 		}
 		return records;
+	}
+
+	/**
+	 * The identity provider through the gateway: its discovery document names the public address
+	 * as issuer, a browser without a session is sent to the login page on that address (the
+	 * gateway forwards host and port), and after its task is replaced it signs with the same key
+	 * (the Swarm secret), so tokens issued before stay valid.
+	 */
+	@Test
+	@Order(7)
+	void theIdentityProviderAnswersThroughTheGatewayAndKeepsItsKeyAcrossARestart() {
+		Http gateway = new Http(GATEWAY_PORT);
+		String issuer = "http://localhost:" + GATEWAY_PORT;
+		var discovery = gateway.get("/.well-known/openid-configuration");
+		assertThat(discovery.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(discovery.body(), "$.issuer")).isEqualTo(issuer);
+		assertThat(JsonPath.<String>read(discovery.body(), "$.jwks_uri")).isEqualTo(issuer + "/oauth2/jwks");
+		String key = JsonPath.read(gateway.get("/oauth2/jwks").body(), "$.keys[0].kid");
+		var authorize = gateway.get("/oauth2/authorize?response_type=code&client_id=cli"
+				+ "&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcallback&scope=openid&code_challenge_method=S256"
+				+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", Map.of("Accept", "text/html"));
+		assertThat(authorize.statusCode()).isEqualTo(302);
+		assertThat(authorize.headers().firstValue("Location")).hasValue(issuer + "/login");
+		var login = gateway.get("/login");
+		assertThat(login.statusCode()).isEqualTo(200);
+		assertThat(login.body()).contains("name=\"_csrf\"", "Sign in");
+
+		long restarting = System.nanoTime();
+		rollingUpdate("identity", Duration.ofMinutes(4));
+		String keyAfter = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+			.until(() -> JsonPath.<String>read(gateway.get("/oauth2/jwks").body(), "$.keys[0].kid"), kid -> kid != null);
+		report("the identity provider was replaced and answered again in %.1f s", seconds(restarting));
+		assertThat(keyAfter).isEqualTo(key);
 	}
 
 	/**
