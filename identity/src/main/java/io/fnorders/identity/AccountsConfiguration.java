@@ -61,10 +61,6 @@ class AccountsConfiguration {
 		return arguments -> {
 			String password = SecretFiles.read(properties.adminPasswordFile(), properties.createMissingSecrets(),
 					AccountsConfiguration::newPassword).strip();
-			if (password.length() < Accounts.MIN_PASSWORD_LENGTH) {
-				throw new IllegalStateException("The admin password in " + properties.adminPasswordFile()
-						+ " is shorter than " + Accounts.MIN_PASSWORD_LENGTH + " characters");
-			}
 			Account admin = accounts.keepAdmin(properties.adminEmail(), password);
 			log.info("Admin account {} ready; its password is in {}", admin.email(), properties.adminPasswordFile());
 		};

@@ -54,7 +54,7 @@ class PagesController {
 		}
 	}
 
-	@GetMapping("/")
+	@GetMapping("/account")
 	String signedIn(Principal principal, Model model) {
 		model.addAttribute("account", this.accounts.find(principal.getName()).orElse(null));
 		return "home";

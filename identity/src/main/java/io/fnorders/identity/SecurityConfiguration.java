@@ -43,7 +43,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.formLogin(login -> login.loginPage("/login").permitAll())
+			// without a sign-in to carry on with, the page that says who is signed in
+			.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/account").permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?signed-out"));
 		return http.build();
 	}

@@ -121,7 +121,7 @@ class StackFileTests {
 				}
 			}
 		}
-		for (String path : List.of("/login", "/signup", "/logout", "/oauth2/authorize", "/oauth2/token", "/oauth2/jwks",
+		for (String path : List.of("/login", "/signup", "/logout", "/account", "/oauth2/authorize", "/oauth2/token", "/oauth2/jwks",
 				"/.well-known/openid-configuration", "/userinfo", "/connect/logout")) {
 			assertThat(route(routes, path)).as(path).contains("identity");
 		}

@@ -1,11 +1,13 @@
 package io.fnorders.identity.accounts;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Signing up customers and keeping the admin account. A customer gets a new random id (the
@@ -19,8 +21,12 @@ public final class Accounts {
 	/** At least this many characters (NIST SP 800-63B's minimum for a chosen password). */
 	public static final int MIN_PASSWORD_LENGTH = 8;
 
-	/** At most this many: BCrypt reads no more than 72 bytes. */
-	public static final int MAX_PASSWORD_LENGTH = 64;
+	/** At most this many bytes in UTF-8: BCrypt reads no more (and Spring Security's refuses longer ones). */
+	public static final int MAX_PASSWORD_BYTES = 72;
+
+	private static final String PASSWORD_RULE = "Choose a password of at least " + MIN_PASSWORD_LENGTH
+			+ " characters and at most " + MAX_PASSWORD_BYTES
+			+ " bytes (a plain letter or digit is one byte, an accented letter two).";
 
 	private static final int MAX_EMAIL_LENGTH = 254;
 
@@ -42,14 +48,13 @@ public final class Accounts {
 	}
 
 	/** A new customer account; refused when the address is malformed or taken, or the password too short or long. */
-	public Account signUp(String email, String password) {
+	public Account signUp(@Nullable String email, @Nullable String password) {
 		String address = Account.normalised(email == null ? "" : email);
 		if (address.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(address).matches()) {
 			throw new SignUpRefusedException("Enter an e-mail address such as name@example.com.", false);
 		}
-		if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
-			throw new SignUpRefusedException("Choose a password of " + MIN_PASSWORD_LENGTH + " to "
-					+ MAX_PASSWORD_LENGTH + " characters.", false);
+		if (!acceptable(password)) {
+			throw new SignUpRefusedException(PASSWORD_RULE, false);
 		}
 		Account account = new Account(newCustomerId(), address, this.passwordEncoder.apply(password),
 				Set.of(Role.CUSTOMER));
@@ -62,6 +67,9 @@ public final class Accounts {
 
 	/** Creates the admin account, or sets its password to the one given (the secret is the source). */
 	public Account keepAdmin(String email, String password) {
+		if (!acceptable(password)) {
+			throw new IllegalStateException("The admin password is not acceptable: " + PASSWORD_RULE);
+		}
 		Account admin = new Account(ADMIN_ID, email, this.passwordEncoder.apply(password), Set.of(Role.ADMIN));
 		Optional<Account> existing = this.store.findByEmail(admin.email());
 		if (existing.isPresent() && !existing.get().isAdmin()) {
@@ -69,6 +77,12 @@ public final class Accounts {
 		}
 		this.store.save(admin);
 		return admin;
+	}
+
+	/** Whether a password can be an account's: long enough, and short enough for BCrypt to read all of it. */
+	public static boolean acceptable(@Nullable String password) {
+		return password != null && password.codePointCount(0, password.length()) >= MIN_PASSWORD_LENGTH
+				&& password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
 	}
 
 	public Optional<Account> find(String email) {
@@ -81,7 +95,7 @@ public final class Accounts {
 		for (int i = 0; i < 16; i++) {
 			id.append(ID_ALPHABET[this.random.nextInt(ID_ALPHABET.length)]);
 		}
-		return id.toString().toLowerCase(Locale.ROOT);
+		return id.toString();
 	}
 
 }

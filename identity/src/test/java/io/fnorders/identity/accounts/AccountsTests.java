@@ -67,9 +67,30 @@ class AccountsTests {
 		}
 		assertThatExceptionOfType(SignUpRefusedException.class)
 			.isThrownBy(() -> this.accounts.signUp("alice@example.com", "short"))
-			.withMessageContaining("8 to 64 characters");
+			.withMessageContaining("at least 8 characters and at most 72 bytes");
 		assertThatExceptionOfType(SignUpRefusedException.class)
-			.isThrownBy(() -> this.accounts.signUp("alice@example.com", "x".repeat(65)));
+			.isThrownBy(() -> this.accounts.signUp("alice@example.com", "x".repeat(73)));
+		// 37 accented letters: 37 characters, but 74 bytes
+		assertThatExceptionOfType(SignUpRefusedException.class)
+			.isThrownBy(() -> this.accounts.signUp("alice@example.com", "é".repeat(37)));
+		assertThat(this.stored).isEmpty();
+	}
+
+	@Test
+	void aPasswordIsMeasuredInCharactersAtLeastAndInBytesAtMost() {
+		assertThat(Accounts.acceptable("x".repeat(72))).isTrue();
+		assertThat(Accounts.acceptable("é".repeat(36))).isTrue();
+		assertThat(Accounts.acceptable("é".repeat(37))).isFalse();
+		assertThat(Accounts.acceptable("🙂".repeat(8))).as("8 characters, 32 bytes").isTrue();
+		assertThat(Accounts.acceptable("🙂".repeat(7))).as("7 characters, 14 UTF-16 units").isFalse();
+		assertThat(Accounts.acceptable(null)).isFalse();
+	}
+
+	@Test
+	void anUnacceptableAdminSecretStopsTheStart() {
+		assertThatIllegalStateException().isThrownBy(() -> this.accounts.keepAdmin("admin@example.com", "short"));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.accounts.keepAdmin("admin@example.com", "x".repeat(73)));
 		assertThat(this.stored).isEmpty();
 	}
 
