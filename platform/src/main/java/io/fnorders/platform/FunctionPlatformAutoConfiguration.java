@@ -63,9 +63,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Wires the shared function runtime into every service: CloudEvents, how consumers handle
  * failures and dead letters, the outbox of a service that has one, the event topics, Redis's
- * DNS cache, and, for servlet apps, the HTTP gate and problem+json errors.
+ * DNS cache, and, for servlet apps, the HTTP gate, who may call which function, and problem+json
+ * errors.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@AutoConfiguration(beforeName = { "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
+		// its security filter chain makes Spring Boot's default ones back off
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration" })
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import(FunctionPlatformAutoConfiguration.Web.class)
 public class FunctionPlatformAutoConfiguration {
@@ -254,7 +259,8 @@ public class FunctionPlatformAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@Import(io.fnorders.platform.web.HttpGateConfiguration.class)
+	@Import({ io.fnorders.platform.web.HttpGateConfiguration.class,
+			io.fnorders.platform.security.FunctionSecurityConfiguration.class })
 	static class Web {
 
 	}

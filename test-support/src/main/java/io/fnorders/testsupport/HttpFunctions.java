@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A plain HTTP client for calling a function service the way a user does (no Spring test
  * client in between, so status, headers and body are exactly what goes over the wire).
@@ -20,13 +22,26 @@ public final class HttpFunctions {
 
 	private final String baseUrl;
 
-	private HttpFunctions(String baseUrl) {
+	private final @Nullable String token;
+
+	private HttpFunctions(String baseUrl, @Nullable String token) {
 		this.baseUrl = baseUrl;
+		this.token = token;
 	}
 
-	/** A client of the service on {@code http://localhost:<port>}. */
+	/** A client of the service on {@code http://localhost:<port>}, signed in as nobody. */
 	public static HttpFunctions onPort(int port) {
-		return new HttpFunctions("http://localhost:" + port);
+		return new HttpFunctions("http://localhost:" + port, null);
+	}
+
+	/** The same client sending this access token ({@code Authorization: Bearer}). */
+	public HttpFunctions as(String accessToken) {
+		return new HttpFunctions(this.baseUrl, accessToken);
+	}
+
+	/** The same client signed in as nobody. */
+	public HttpFunctions anonymous() {
+		return new HttpFunctions(this.baseUrl, null);
 	}
 
 	public HttpResponse<String> get(String path) {
@@ -54,9 +69,11 @@ public final class HttpFunctions {
 		}
 	}
 
-	/** A request builder for {@code path} on this service, with a short timeout. */
+	/** A request builder for {@code path} on this service, with a short timeout and the token, if any. */
 	public HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(this.baseUrl + path)).timeout(Duration.ofSeconds(20));
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(20));
+		return (this.token != null) ? builder.header("Authorization", "Bearer " + this.token) : builder;
 	}
 
 }

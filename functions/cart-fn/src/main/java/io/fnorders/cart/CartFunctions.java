@@ -21,12 +21,14 @@ import io.fnorders.cart.shopping.OrderListener;
 import io.fnorders.cart.shopping.OrderStatus;
 import io.fnorders.cart.shopping.OrderStore;
 import io.fnorders.cart.shopping.Shopping;
+import io.fnorders.errors.ForbiddenException;
 import io.fnorders.errors.InvalidInputException;
 import io.fnorders.events.EventTypes;
 import io.fnorders.events.OrderConfirmed;
 import io.fnorders.events.OrderRejected;
 import io.fnorders.platform.messaging.CloudEventReader;
 import io.fnorders.platform.messaging.ReceivedEvent;
+import io.fnorders.platform.security.Caller;
 import io.fnorders.values.Sku;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -73,8 +75,9 @@ class CartFunctions {
 	}
 
 	/**
-	 * Turns the cart into an order, once per {@code Idempotency-Key}. The body is read here: for a
-	 * {@code Message} input Spring Cloud Function passes a body it cannot convert on as it is.
+	 * Turns the cart into an order, once per {@code Idempotency-Key}; its e-mails go to the
+	 * caller's address. The body is read here: for a {@code Message} input Spring Cloud Function
+	 * passes a body it cannot convert on as it is.
 	 */
 	@Bean
 	Function<Message<String>, OrderView> checkout(Shopping shopping, JsonMapper json) {
@@ -84,29 +87,36 @@ class CartFunctions {
 				throw new InvalidInputException("the " + IDEMPOTENCY_KEY + " header is required");
 			}
 			Checkout request = json.readValue(message.getPayload(), Checkout.class);
-			Order order = shopping.checkout(request.customerId(), key);
+			String email = caller(message).email();
+			if (email == null) {
+				throw new ForbiddenException("Your sign-in carries no e-mail address for the order's e-mails");
+			}
+			Order order = shopping.checkout(request.customerId(), email, key);
 			log.info("Checked out; order {}", order.status(), kv("orderId", order.orderId()),
 					kv("customerId", order.customerId()));
 			return OrderView.of(order);
 		};
 	}
 
-	/** An order and where it stands. */
+	/** One of the caller's orders and where it stands. */
 	@Bean
-	Function<String, OrderView> order(Shopping shopping) {
-		return orderId -> OrderView.of(shopping.order(orderId));
+	Function<Message<String>, OrderView> order(Shopping shopping) {
+		return message -> OrderView.of(shopping.order(message.getPayload(), caller(message).customerId()));
 	}
 
-	/** Cancels a placed or confirmed order; inventory then releases its stock. */
+	/** Cancels one of the customer's placed or confirmed orders; inventory then releases its stock. */
 	@Bean
 	Function<CancelOrder, OrderView> cancelOrder(Shopping shopping) {
 		return request -> {
 			if (request.orderId() == null || request.orderId().isBlank()) {
 				throw new InvalidInputException("orderId is required");
 			}
-			String reason = (request.reason() != null && !request.reason().isBlank()) ? request.reason()
+			if (request.customerId() == null || request.customerId().isBlank()) {
+				throw new InvalidInputException("customerId is required");
+			}
+			String reason = (request.reason() != null && !request.reason().isBlank()) ? request.reason().strip()
 					: "cancelled by the customer";
-			Order order = shopping.cancel(request.orderId(), reason);
+			Order order = shopping.cancel(request.orderId(), request.customerId(), reason);
 			log.info("Cancel asked; order {}", order.status(), kv("orderId", order.orderId()),
 					kv("customerId", order.customerId()));
 			return OrderView.of(order);
@@ -130,6 +140,12 @@ class CartFunctions {
 			log.info("Order status {}: {}", changed ? "applied" : "ignored", event.type().name(),
 					kv("orderId", event.subject()));
 		};
+	}
+
+	/** The signed-in caller, as the platform put them in the headers (customer functions have one). */
+	private static Caller caller(Message<?> message) {
+		return Caller.of(message.getHeaders())
+			.orElseThrow(() -> new ForbiddenException("This function acts for a signed-in customer"));
 	}
 
 	private static @Nullable String header(Map<String, Object> headers, String name) {

@@ -34,8 +34,8 @@ final class CartRequests {
 	record Checkout(@Nullable String customerId) {
 	}
 
-	/** {@code POST /cancelOrder}. */
-	record CancelOrder(@Nullable String orderId, @Nullable String reason) {
+	/** {@code POST /cancelOrder}; the customer is the caller (the platform fills it in). */
+	record CancelOrder(@Nullable String customerId, @Nullable String orderId, @Nullable String reason) {
 	}
 
 }

@@ -111,7 +111,7 @@ class RedisOrderStore implements OrderStore {
 		return Optional.of(new Order(orderId, fields.get("customerId").toString(), lines,
 				Money.of(new BigDecimal(fields.get("total").toString()), currency),
 				OrderStatus.valueOf(fields.get("status").toString()), reason.isEmpty() ? null : reason,
-				Instant.parse(fields.get("placedAt").toString())));
+				Instant.parse(fields.get("placedAt").toString()), (String) fields.get("email")));
 	}
 
 	@Override
@@ -124,7 +124,7 @@ class RedisOrderStore implements OrderStore {
 	public Optional<Transition> cancel(Order order, Set<OrderStatus> from, String reason) {
 		List<String> event = this.outbox.entry(BINDING, EventTypes.ORDER_CANCELLED,
 				EventTypes.ORDER_CANCELLED.name() + ":" + order.orderId(), order.orderId(),
-				new OrderCancelled(order.orderId(), order.customerId(), reason));
+				new OrderCancelled(order.orderId(), order.customerId(), reason, order.email()));
 		return move(order.orderId(), from, OrderStatus.CANCELLED, reason, List.of(this.outbox.streamOf(order.orderId())),
 				event);
 	}
@@ -155,17 +155,21 @@ class RedisOrderStore implements OrderStore {
 				.put("unitPrice", line.unitPrice().amount().toPlainString())
 				.put("quantity", line.quantity());
 		}
-		return List.of("customerId", order.customerId(), "status", order.status().name(), "reason",
-				(order.reason() != null) ? order.reason() : "", "placedAt", order.placedAt().toString(), "total",
-				order.total().amount().toPlainString(), "currency", order.total().currencyCode(), "lines",
-				this.json.writeValueAsString(lines));
+		List<String> fields = new ArrayList<>(List.of("customerId", order.customerId(), "status",
+				order.status().name(), "reason", (order.reason() != null) ? order.reason() : "", "placedAt",
+				order.placedAt().toString(), "total", order.total().amount().toPlainString(), "currency",
+				order.total().currencyCode(), "lines", this.json.writeValueAsString(lines)));
+		if (order.email() != null) {
+			fields.addAll(List.of("email", order.email()));
+		}
+		return fields;
 	}
 
 	private static OrderPlaced placed(Order order) {
 		return new OrderPlaced(order.orderId(), order.customerId(), order.lines()
 			.stream()
 			.map(line -> new OrderLine(line.sku().value(), line.quantity(), line.unitPrice().amount()))
-			.toList(), order.total().amount(), order.total().currencyCode(), order.placedAt());
+			.toList(), order.total().amount(), order.total().currencyCode(), order.placedAt(), order.email());
 	}
 
 	private static String seconds(long seconds) {

@@ -27,6 +27,7 @@ import io.fnorders.events.Topics;
 import io.fnorders.testsupport.EventWriter;
 import io.fnorders.testsupport.HttpFunctions;
 import io.fnorders.testsupport.RealBrokers;
+import io.fnorders.testsupport.TestIssuer;
 import io.fnorders.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -81,8 +82,8 @@ class CartFnIntegrationTests {
 
 	@BeforeEach
 	void client() {
-		this.http = HttpFunctions.onPort(this.port);
 		this.customer = "customer-" + UUID.randomUUID().toString().substring(0, 8);
+		this.http = HttpFunctions.onPort(this.port).as(TestIssuer.get().customer(this.customer));
 	}
 
 	@Test
@@ -163,6 +164,8 @@ class CartFnIntegrationTests {
 		try (TopicReader orders = TopicReader.of(Topics.ORDERS)) {
 			ConsumerRecord<String, String> placed = orders.await(record -> orderId.equals(record.key()), WAIT);
 			assertThat(header(placed, "ce_type")).isEqualTo("order.placed");
+			assertThat(JsonPath.<String>read(placed.value(), "$.email")).as("the address in the token")
+				.isEqualTo(this.customer + "@customers.test");
 			assertThat(JsonPath.<String>read(placed.value(), "$.lines[0].sku")).isEqualTo("MUG");
 			assertThat(JsonPath.<Integer>read(placed.value(), "$.lines[0].quantity")).isEqualTo(2);
 			assertThat(orders.readFor(Duration.ofSeconds(2), record -> orderId.equals(record.key())))
@@ -205,10 +208,10 @@ class CartFnIntegrationTests {
 
 		try (EventWriter writer = EventWriter.create()) {
 			writer.send(Topics.ORDER_STATUS, EventTypes.ORDER_CONFIRMED, "order.confirmed:" + confirmed, confirmed,
-					new OrderConfirmed(confirmed, this.customer, List.of(new ReservedLine("MUG", 1))));
+					new OrderConfirmed(confirmed, this.customer, List.of(new ReservedLine("MUG", 1)), null));
 			writer.send(Topics.ORDER_STATUS, EventTypes.ORDER_REJECTED, "order.rejected:" + rejected, rejected,
 					new OrderRejected(rejected, this.customer, "insufficient stock for MUG",
-							List.of(new ShortLine("MUG", 1, 0, false))));
+							List.of(new ShortLine("MUG", 1, 0, false)), null));
 		}
 
 		awaitStatus(confirmed, "CONFIRMED");
@@ -241,7 +244,7 @@ class CartFnIntegrationTests {
 		String orderId = placeOrder();
 		try (EventWriter writer = EventWriter.create()) {
 			writer.send(Topics.ORDER_STATUS, EventTypes.ORDER_REJECTED, "order.rejected:" + orderId, orderId,
-					new OrderRejected(orderId, this.customer, "unknown sku: MUG", List.of()));
+					new OrderRejected(orderId, this.customer, "unknown sku: MUG", List.of(), null));
 		}
 		awaitStatus(orderId, "REJECTED");
 
@@ -251,7 +254,8 @@ class CartFnIntegrationTests {
 	@Test
 	void readsABodyInTheCharsetItNamesAndDecodesThePathArgument() {
 		String customer = "caf\u00e9-" + UUID.randomUUID().toString().substring(0, 6);
-		HttpResponse<String> added = this.http.send(this.http.request("/addItem")
+		HttpFunctions http = this.http.as(TestIssuer.get().customer(customer));
+		HttpResponse<String> added = http.send(http.request("/addItem")
 			.header("Content-Type", "application/json; charset=ISO-8859-1")
 			.POST(BodyPublishers.ofByteArray("{\"customerId\":\"%s\",\"sku\":\"MUG\",\"quantity\":2}".formatted(customer)
 				.getBytes(StandardCharsets.ISO_8859_1)))
@@ -259,7 +263,7 @@ class CartFnIntegrationTests {
 
 		assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
 		assertThat(JsonPath.<String>read(added.body(), "$.customerId")).isEqualTo(customer);
-		String cart = this.http.get("/cart/" + URLEncoder.encode(customer, StandardCharsets.UTF_8)).body();
+		String cart = http.get("/cart/" + URLEncoder.encode(customer, StandardCharsets.UTF_8)).body();
 		assertThat(JsonPath.<String>read(cart, "$.customerId")).isEqualTo(customer);
 		assertThat(JsonPath.<Integer>read(cart, "$.lines[0].quantity")).isEqualTo(2);
 	}
@@ -337,6 +341,79 @@ class CartFnIntegrationTests {
 				.extracting(record -> header(record, "ce_type"))
 				.containsExactly("order.placed", "order.cancelled");
 		}
+	}
+
+	@Test
+	void actsOnTheSignedInCustomersCartOnly() {
+		add("MUG", 1);
+		HttpFunctions other = this.http.as(TestIssuer.get().customer("other-" + UUID.randomUUID()));
+
+		HttpResponse<String> theirs = other.get("/cart/" + this.customer);
+		HttpResponse<String> addForThem = other.post("/addItem",
+				"{\"customerId\":\"%s\",\"sku\":\"MUG\",\"quantity\":5}".formatted(this.customer));
+		HttpResponse<String> spoofed = other.send(other.request("/cart")
+			.header("Fnorders-Customer", this.customer)
+			.GET()
+			.build());
+
+		assertThat(theirs.statusCode()).as(theirs.body()).isEqualTo(403);
+		assertThat(theirs.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(JsonPath.<String>read(theirs.body(), "$.detail")).contains("only on your own");
+		assertThat(addForThem.statusCode()).isEqualTo(403);
+		assertThat(JsonPath.<String>read(spoofed.body(), "$.customerId")).as("a caller header the client sent")
+			.isNotEqualTo(this.customer);
+		assertThat(JsonPath.<Integer>read(this.http.get("/cart").body(), "$.lines[0].quantity"))
+			.as("the caller's own cart, named by the token alone")
+			.isEqualTo(1);
+		HttpResponse<String> unnamed = this.http.post("/addItem", "{\"sku\":\"MUG\",\"quantity\":1}");
+		assertThat(JsonPath.<String>read(unnamed.body(), "$.customerId")).isEqualTo(this.customer);
+		assertThat(JsonPath.<Integer>read(unnamed.body(), "$.lines[0].quantity")).isEqualTo(2);
+	}
+
+	@Test
+	void anotherCustomersOrderIsNotFoundAndCannotBeCancelled() {
+		String orderId = placeOrder();
+		HttpFunctions other = this.http.as(TestIssuer.get().customer("other-" + UUID.randomUUID()));
+
+		HttpResponse<String> read = other.get("/order/" + orderId);
+		HttpResponse<String> cancel = other.post("/cancelOrder", "{\"orderId\":\"%s\"}".formatted(orderId));
+		HttpResponse<String> none = other.get("/order/no-such-order");
+
+		assertThat(read.statusCode()).isEqualTo(404);
+		assertThat(cancel.statusCode()).isEqualTo(404);
+		assertThat(JsonPath.<String>read(read.body(), "$.detail"))
+			.as("the same answer as for an order that does not exist")
+			.isEqualTo(JsonPath.<String>read(none.body(), "$.detail").replace("no-such-order", orderId));
+		assertThat(JsonPath.<String>read(this.http.get("/order/" + orderId).body(), "$.status")).isEqualTo("PLACED");
+	}
+
+	@Test
+	void refusesCallersWithoutAValidTokenAsProblems() {
+		HttpFunctions anonymous = this.http.anonymous();
+		TestIssuer issuer = TestIssuer.get();
+
+		HttpResponse<String> none = anonymous.get("/cart/" + this.customer);
+		HttpResponse<String> expired = anonymous.as(issuer.expired(this.customer)).get("/cart/" + this.customer);
+		HttpResponse<String> forged = anonymous.as(issuer.forged(this.customer)).get("/cart/" + this.customer);
+		HttpResponse<String> garbage = anonymous.as("not-a-token").get("/cart/" + this.customer);
+		add("MUG", 1);
+		HttpFunctions withoutEmail = anonymous
+			.as(issuer.token(this.customer, null, List.of("customer"), Duration.ofMinutes(5)));
+		HttpResponse<String> noEmail = withoutEmail.send(withoutEmail.request("/checkout")
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.POST(BodyPublishers.ofString("{}"))
+			.build());
+
+		assertThat(List.of(none, expired, forged, garbage)).allSatisfy(answer -> {
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(401);
+			assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+					challenge -> assertThat(challenge).startsWith("Bearer"));
+			assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		});
+		assertThat(JsonPath.<String>read(expired.body(), "$.detail")).contains("expired");
+		assertThat(noEmail.statusCode()).as(noEmail.body()).isEqualTo(403);
+		assertThat(JsonPath.<String>read(noEmail.body(), "$.detail")).contains("no e-mail address");
 	}
 
 	private String placeOrder() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.events.Topics;
 import io.fnorders.testsupport.HttpFunctions;
+import io.fnorders.testsupport.TestIssuer;
 import io.fnorders.testsupport.PrivateKafka;
 import io.fnorders.testsupport.RealBrokers;
 import org.awaitility.Awaitility;
@@ -54,7 +55,7 @@ class CheckoutBrokerDownTests {
 
 	@Test
 	void placesOrdersWhileTheBrokerIsAwayAndKeepsTheCartWhileTheCatalogIs() {
-		HttpFunctions http = HttpFunctions.onPort(this.port);
+		HttpFunctions http = HttpFunctions.onPort(this.port).as(TestIssuer.get().customer("c-down"));
 		assertThat(http.post("/addItem", "{\"customerId\":\"c-down\",\"sku\":\"MUG\",\"quantity\":2}").statusCode())
 			.isEqualTo(200);
 

@@ -54,7 +54,7 @@ class OrderMetricsTests {
 	private static Order order(OrderStatus status) {
 		Money price = Money.of(new BigDecimal("2.50"), "EUR");
 		return new Order("order-1", "c-1", List.of(new CartLine(Sku.of("MUG"), "Mug", price, 1)), price, status, null,
-				Instant.EPOCH);
+				Instant.EPOCH, "c-1@example.test");
 	}
 
 }

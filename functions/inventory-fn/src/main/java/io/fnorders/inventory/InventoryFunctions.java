@@ -72,14 +72,15 @@ class InventoryFunctions {
 		return message -> {
 			ReceivedEvent<?> event = reader.read(message, EventTypes.ORDER_PLACED, EventTypes.ORDER_CANCELLED);
 			if (event.is(EventTypes.ORDER_PLACED)) {
-				ReservationOutcome outcome = inventory.reserve(request(event, event.dataAs(EventTypes.ORDER_PLACED)));
+				OrderPlaced placed = event.dataAs(EventTypes.ORDER_PLACED);
+				ReservationOutcome outcome = inventory.reserve(request(event, placed));
 				log.info("Order {}", switch (outcome) {
 					case ReservationOutcome.Confirmed confirmed -> "confirmed";
 					case ReservationOutcome.Rejected rejected -> "rejected";
 					case ReservationOutcome.Cancelled cancelled -> "cancelled before it came: nothing reserved";
 				}, kv("orderId", outcome.orderId()), kv("customerId", outcome.customerId()),
 						kv("repeated", outcome.repeated()));
-				return statusMessages.of(outcome);
+				return statusMessages.of(outcome, placed.email());
 			}
 			OrderCancelled cancelled = event.dataAs(EventTypes.ORDER_CANCELLED);
 			requireSubject(event, cancelled.orderId());

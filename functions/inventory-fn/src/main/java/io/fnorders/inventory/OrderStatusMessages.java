@@ -27,8 +27,12 @@ class OrderStatusMessages {
 		this.cloudEvents = cloudEvents;
 	}
 
-	/** The event announcing the outcome; none for an order cancelled before it was reserved. */
-	@Nullable Message<?> of(ReservationOutcome outcome) {
+	/**
+	 * The event announcing the outcome; none for an order cancelled before it was reserved.
+	 * @param email where the customer's e-mails about the order go, passed on from
+	 * {@code order.placed}
+	 */
+	@Nullable Message<?> of(ReservationOutcome outcome, @Nullable String email) {
 		return switch (outcome) {
 			case ReservationOutcome.Confirmed confirmed -> this.cloudEvents.message(EventTypes.ORDER_CONFIRMED,
 					EventTypes.ORDER_CONFIRMED.name() + ":" + confirmed.orderId(), confirmed.orderId(),
@@ -36,10 +40,11 @@ class OrderStatusMessages {
 						.entrySet()
 						.stream()
 						.map(line -> new ReservedLine(line.getKey().value(), line.getValue()))
-						.toList()));
+						.toList(), email));
 			case ReservationOutcome.Rejected rejected -> this.cloudEvents.message(EventTypes.ORDER_REJECTED,
 					EventTypes.ORDER_REJECTED.name() + ":" + rejected.orderId(), rejected.orderId(),
-					new OrderRejected(rejected.orderId(), rejected.customerId(), rejected.reason(), shortLines(rejected)));
+					new OrderRejected(rejected.orderId(), rejected.customerId(), rejected.reason(), shortLines(rejected),
+							email));
 			case ReservationOutcome.Cancelled cancelled -> null;
 		};
 	}

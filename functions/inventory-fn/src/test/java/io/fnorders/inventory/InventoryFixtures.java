@@ -12,6 +12,9 @@ import io.fnorders.events.OrderPlaced;
 /** Orders and ids for inventory's tests. */
 final class InventoryFixtures {
 
+	/** The address the orders of the fixtures carry, passed on to their outcomes. */
+	static final String EMAIL = "customer-1@customers.test";
+
 	private InventoryFixtures() {
 	}
 
@@ -30,7 +33,8 @@ final class InventoryFixtures {
 		for (int i = 0; i < pairs.size(); i += 2) {
 			lines.add(new OrderLine((String) pairs.get(i), (Integer) pairs.get(i + 1), new BigDecimal("9.99")));
 		}
-		return new OrderPlaced(orderId, "customer-1", lines, new BigDecimal("9.99"), "EUR", Instant.now());
+		return new OrderPlaced(orderId, "customer-1", lines, new BigDecimal("9.99"), "EUR", Instant.now(),
+				EMAIL);
 	}
 
 }

@@ -27,6 +27,7 @@ import io.fnorders.events.OrderPlaced;
 import io.fnorders.events.Topics;
 import io.fnorders.testsupport.EventWriter;
 import io.fnorders.testsupport.HttpFunctions;
+import io.fnorders.testsupport.TestIssuer;
 import io.fnorders.testsupport.ObservedMetrics;
 import io.fnorders.testsupport.RealBrokers;
 import io.fnorders.testsupport.TopicReader;
@@ -87,7 +88,7 @@ class InventoryFnIntegrationTests {
 
 	@BeforeEach
 	void client() {
-		this.http = HttpFunctions.onPort(this.port);
+		this.http = HttpFunctions.onPort(this.port).as(TestIssuer.get().admin());
 	}
 
 	@Test
@@ -123,6 +124,22 @@ class InventoryFnIntegrationTests {
 	}
 
 	@Test
+	void letsAnyoneReadStockAndOnlyAdminsChangeIt() {
+		String sku = uniqueSku("ACL");
+		assertThat(setStock(sku, "5").statusCode()).isEqualTo(200);
+		HttpFunctions customer = this.http.as(TestIssuer.get().customer("customer-1"));
+
+		assertThat(customer.post("/setStock", "{\"sku\":\"%s\",\"quantity\":1000000000}".formatted(sku))
+			.statusCode()).isEqualTo(403);
+		assertThat(customer.post("/restock", "{\"sku\":\"%s\",\"quantity\":1}".formatted(sku)).statusCode())
+			.isEqualTo(403);
+		assertThat(this.http.anonymous().post("/restock", "{\"sku\":\"%s\",\"quantity\":1}".formatted(sku))
+			.statusCode()).isEqualTo(401);
+		assertThat(customer.get("/deadLetters/orders").statusCode()).isEqualTo(403);
+		assertThat(this.http.anonymous().get("/stock/" + sku).body()).contains("\"onHand\":5");
+	}
+
+	@Test
 	void keepsTheBrokerTriggeredFunctionOffHttp() {
 		assertThat(this.http.post("/reserveStock", "{}").statusCode()).isEqualTo(404);
 		assertThat(this.http.get("/stock").statusCode()).as("GET /stock without a sku").isEqualTo(400);
@@ -142,6 +159,8 @@ class InventoryFnIntegrationTests {
 		assertThat(header(status, "ce_type")).isEqualTo("order.confirmed");
 		assertThat(header(status, "ce_id")).isEqualTo("order.confirmed:" + orderId);
 		assertThat(JsonPath.<List<String>>read(status.value(), "$.lines[*].sku")).containsExactly(mug, pot);
+		assertThat(JsonPath.<String>read(status.value(), "$.email")).as("passed on from order.placed")
+			.isEqualTo(InventoryFixtures.EMAIL);
 		assertThat(stockOf(mug)).isEqualTo(new int[] { 5, 2, 3 });
 		assertThat(stockOf(pot)).isEqualTo(new int[] { 2, 2, 0 });
 		stock.await(record -> pot.equals(record.key()) && record.value().contains("\"reserved\":2"), WAIT);
@@ -378,7 +397,7 @@ class InventoryFnIntegrationTests {
 
 	private static void cancel(String orderId) {
 		writer.send(Topics.ORDERS, EventTypes.ORDER_CANCELLED, "cancelled-" + orderId + "-" + System.nanoTime(),
-				orderId, new OrderCancelled(orderId, "customer-1", "changed my mind"));
+				orderId, new OrderCancelled(orderId, "customer-1", "changed my mind", null));
 	}
 
 	private static ConsumerRecord<String, String> statusOf(String orderId) {

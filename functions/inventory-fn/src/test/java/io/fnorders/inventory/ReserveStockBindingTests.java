@@ -76,7 +76,7 @@ class ReserveStockBindingTests {
 		stockChangedOf(sku, 2);
 
 		send(this.cloudEvents.message(EventTypes.ORDER_CANCELLED, "c-" + orderId, orderId,
-				new OrderCancelled(orderId, "customer-1", "no longer needed")));
+				new OrderCancelled(orderId, "customer-1", "no longer needed", null)));
 
 		assertThat(JsonPath.<Integer>read(stockChangedOf(sku, 3), "$.reserved")).isZero();
 		assertThat(this.output.receive(300, Topics.ORDER_STATUS)).isNull();

@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.events.Topics;
 import io.fnorders.testsupport.HttpFunctions;
+import io.fnorders.testsupport.TestIssuer;
 import io.fnorders.testsupport.RealBrokers;
 import io.fnorders.testsupport.RealRabbit;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class ReserveStockOnRabbitTests {
 	void reservesAnOrderFromTheOrdersExchangeAndAnswersOnOrderStatus() {
 		String sku = InventoryFixtures.uniqueSku("RABBIT");
 		String orderId = InventoryFixtures.orderId();
-		HttpFunctions http = HttpFunctions.onPort(this.port);
+		HttpFunctions http = HttpFunctions.onPort(this.port).as(TestIssuer.get().admin());
 		assertThat(http.post("/setStock", "{\"sku\":\"%s\",\"quantity\":3}".formatted(sku)).statusCode()).isEqualTo(200);
 		Queue statuses = listenTo(Topics.ORDER_STATUS);
 

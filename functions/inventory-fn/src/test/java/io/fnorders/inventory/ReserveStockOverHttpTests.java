@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.events.OrderCancelled;
 import io.fnorders.testsupport.HttpFunctions;
+import io.fnorders.testsupport.TestIssuer;
 import io.fnorders.testsupport.RealBrokers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class ReserveStockOverHttpTests {
 
 	@BeforeEach
 	void client() {
-		this.http = HttpFunctions.onPort(this.port);
+		this.http = HttpFunctions.onPort(this.port).as(TestIssuer.get().admin());
 	}
 
 	@Test
@@ -70,7 +71,7 @@ class ReserveStockOverHttpTests {
 		postEvent("order.placed", orderId, this.json.writeValueAsString(InventoryFixtures.order(orderId, sku, 2)));
 
 		HttpResponse<String> cancelled = postEvent("order.cancelled", orderId,
-				this.json.writeValueAsString(new OrderCancelled(orderId, "customer-1", "changed my mind")));
+				this.json.writeValueAsString(new OrderCancelled(orderId, "customer-1", "changed my mind", null)));
 
 		assertThat(cancelled.statusCode()).as(cancelled.body()).isBetween(200, 204);
 		assertThat(this.http.get("/stock/" + sku).body()).contains("\"reserved\":0");

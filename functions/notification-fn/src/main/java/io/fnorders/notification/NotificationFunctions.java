@@ -36,7 +36,7 @@ class NotificationFunctions {
 
 	@Bean
 	Notifier notifier(Mailer mailer, NotificationLog notificationLog, NotificationProperties properties, Clock clock) {
-		return new Notifier(mailer, notificationLog, properties::recipientOf, clock);
+		return new Notifier(mailer, notificationLog, clock);
 	}
 
 	/**

@@ -7,8 +7,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param from the sender address of every e-mail
- * @param recipientDomain the domain of a customer's address when the customer id is not an
- * address itself ({@code <customerId>@<domain>})
  * @param historyLimit how many notifications a customer's history keeps
  * @param claimTtl how long a claimed but unrecorded notice blocks a resend; shorter than the time
  * Kafka takes to hand a dead consumer's records to another (the session time-out, 45 s), so a
@@ -22,13 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("fnorders.notification")
 record NotificationProperties(@DefaultValue("orders@fnorders.example") String from,
-		@DefaultValue("customers.fnorders.example") String recipientDomain, @DefaultValue("100") int historyLimit,
+		@DefaultValue("100") int historyLimit,
 		@DefaultValue("30s") Duration claimTtl, @DefaultValue("notification") String keyPrefix,
 		@DefaultValue("30d") Duration sentRetention, @DefaultValue("30d") Duration historyRetention,
 		@DefaultValue("4") int smtpConnections) {
-
-	String recipientOf(String customerId) {
-		return customerId.contains("@") ? customerId : customerId + "@" + this.recipientDomain;
-	}
-
 }

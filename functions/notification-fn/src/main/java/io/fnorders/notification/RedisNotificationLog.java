@@ -95,9 +95,10 @@ class RedisNotificationLog implements NotificationLog {
 
 	private SentNotification toSent(String entry) {
 		JsonNode node = this.json.readTree(entry);
+		String recipient = node.get("recipient").asString();
 		return new SentNotification(new Notice(node.get("orderId").asString(), node.get("customerId").asString(),
-				NoticeKind.valueOf(node.get("type").asString()), node.get("subject").asString(), node.get("body").asString()),
-				node.get("recipient").asString(), Instant.parse(node.get("sentAt").asString()));
+				NoticeKind.valueOf(node.get("type").asString()), node.get("subject").asString(), node.get("body").asString(),
+				recipient), recipient, Instant.parse(node.get("sentAt").asString()));
 	}
 
 	private String sentKey(String orderId, NoticeKind kind) {

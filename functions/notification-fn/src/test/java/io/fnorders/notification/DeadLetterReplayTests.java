@@ -19,6 +19,7 @@ import io.fnorders.events.Topics;
 import io.fnorders.testsupport.EventWriter;
 import io.fnorders.testsupport.HttpFunctions;
 import io.fnorders.testsupport.RealBrokers;
+import io.fnorders.testsupport.TestIssuer;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import org.awaitility.Awaitility;
@@ -31,8 +32,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A record dead-lettered for a reason an operator can fix (here, a recipient domain that makes no
- * e-mail address) is replayed with the dead-letter tools once notification-fn runs with the fix,
+ * A record dead-lettered for a reason an operator can fix (here, a sender address that is not
+ * one) is replayed with the dead-letter tools once notification-fn runs with the fix,
  * and its e-mail goes out once, however often it is replayed.
  */
 @RealBrokers
@@ -55,10 +56,10 @@ class DeadLetterReplayTests {
 		String order = orderId();
 		String customer = customerId();
 		String position;
-		try (ConfigurableApplicationContext misconfigured = notificationFn("customers fnorders example");
+		try (ConfigurableApplicationContext misconfigured = notificationFn("orders@fnorders example");
 				EventWriter writer = EventWriter.create()) {
 			writer.send(Topics.ORDERS, EventTypes.ORDER_PLACED, "order.placed:" + order, order, placed(order, customer));
-			HttpFunctions http = HttpFunctions.onPort(port(misconfigured));
+			HttpFunctions http = HttpFunctions.onPort(port(misconfigured)).as(TestIssuer.get().admin());
 			position = Awaitility.await()
 				.atMost(Duration.ofSeconds(30))
 				.until(() -> positionOf(http, order), found -> found != null);
@@ -73,8 +74,8 @@ class DeadLetterReplayTests {
 		}
 		assertThat(subjectsTo(customer)).isEmpty();
 
-		try (ConfigurableApplicationContext fixed = notificationFn("customers.fnorders.example")) {
-			HttpFunctions http = HttpFunctions.onPort(port(fixed));
+		try (ConfigurableApplicationContext fixed = notificationFn("orders@fnorders.example")) {
+			HttpFunctions http = HttpFunctions.onPort(port(fixed)).as(TestIssuer.get().admin());
 			HttpResponse<String> replay = http.post("/replayDeadLetters",
 					"{\"topic\":\"orders\",\"records\":[\"%s\"]}".formatted(position));
 			assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
@@ -94,11 +95,11 @@ class DeadLetterReplayTests {
 		}
 	}
 
-	private static ConfigurableApplicationContext notificationFn(String recipientDomain) {
+	private static ConfigurableApplicationContext notificationFn(String sender) {
 		// as arguments: they take precedence over the service's application.yaml
 		return new SpringApplicationBuilder(NotificationFnApplication.class).run("--server.port=0",
 				"--fnorders.notification.key-prefix=notification-replay",
-				"--fnorders.notification.recipient-domain=" + recipientDomain,
+				"--fnorders.notification.from=" + sender,
 				"--spring.mail.port=" + smtp.getSmtp().getPort());
 	}
 

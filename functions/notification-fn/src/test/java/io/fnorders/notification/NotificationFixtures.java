@@ -23,7 +23,12 @@ final class NotificationFixtures {
 
 	static OrderPlaced placed(String orderId, String customerId) {
 		return new OrderPlaced(orderId, customerId, List.of(new OrderLine("MUG", 2, new BigDecimal("12.50"))),
-				new BigDecimal("25.00"), "EUR", Instant.parse("2026-11-25T10:00:00Z"));
+				new BigDecimal("25.00"), "EUR", Instant.parse("2026-11-25T10:00:00Z"), email(customerId));
+	}
+
+	/** The address a customer's token carries, and so their orders' events. */
+	static String email(String customerId) {
+		return customerId + "@customers.test";
 	}
 
 }

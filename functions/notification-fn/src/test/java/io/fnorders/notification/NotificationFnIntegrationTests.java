@@ -1,6 +1,7 @@
 package io.fnorders.notification;
 
 import static io.fnorders.notification.NotificationFixtures.customerId;
+import static io.fnorders.notification.NotificationFixtures.email;
 import static io.fnorders.notification.NotificationFixtures.orderId;
 import static io.fnorders.notification.NotificationFixtures.placed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,7 @@ import io.fnorders.events.Topics;
 import io.fnorders.testsupport.EventWriter;
 import io.fnorders.testsupport.HttpFunctions;
 import io.fnorders.testsupport.RealBrokers;
+import io.fnorders.testsupport.TestIssuer;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -73,9 +75,9 @@ class NotificationFnIntegrationTests {
 				writer.send(Topics.ORDERS, EventTypes.ORDER_PLACED, "order.placed:" + orderId, orderId,
 						placed(orderId, customer));
 				writer.send(Topics.ORDER_STATUS, EventTypes.ORDER_CONFIRMED, "order.confirmed:" + orderId, orderId,
-						new OrderConfirmed(orderId, customer, List.of(new ReservedLine("MUG", 2))));
+						new OrderConfirmed(orderId, customer, List.of(new ReservedLine("MUG", 2)), email(customer)));
 				writer.send(Topics.ORDERS, EventTypes.ORDER_CANCELLED, "order.cancelled:" + orderId, orderId,
-						new OrderCancelled(orderId, customer, "changed my mind"));
+						new OrderCancelled(orderId, customer, "changed my mind", email(customer)));
 			}
 		}
 
@@ -85,7 +87,7 @@ class NotificationFnIntegrationTests {
 		Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(mailsTo(customer)).hasSize(3));
 
-		String history = HttpFunctions.onPort(this.port).get("/notifications/" + customer).body();
+		String history = as(customer).get("/notifications/" + customer).body();
 		assertThat(JsonPath.<List<String>>read(history, "$[*].orderId")).containsOnly(orderId).hasSize(3);
 		assertThat(JsonPath.<List<String>>read(history, "$[*].type")).containsExactlyInAnyOrder("PLACED", "CONFIRMED",
 				"CANCELLED");
@@ -99,7 +101,7 @@ class NotificationFnIntegrationTests {
 		String customer = customerId();
 		try (EventWriter writer = EventWriter.create()) {
 			writer.send(Topics.ORDER_STATUS, EventTypes.ORDER_REJECTED, "order.rejected:" + orderId, orderId,
-					new OrderRejected(orderId, customer, "insufficient stock for MUG", List.of()));
+					new OrderRejected(orderId, customer, "insufficient stock for MUG", List.of(), email(customer)));
 		}
 
 		awaitMails(customer, 1);
@@ -107,13 +109,13 @@ class NotificationFnIntegrationTests {
 		assertThat(mail.getSubject()).isEqualTo("We could not fulfil your order " + orderId);
 		assertThat(mail.getContent().toString()).contains("insufficient stock for MUG");
 		assertThat(mail.getRecipients(RecipientType.TO)[0].toString())
-			.isEqualTo(customer + "@customers.fnorders.example");
+			.isEqualTo(email(customer));
 	}
 
 	@Test
 	void streamsNewNotificationsOfACustomerAsServerSentEvents() throws Exception {
 		String customer = customerId();
-		HttpFunctions http = HttpFunctions.onPort(this.port);
+		HttpFunctions http = as(customer);
 		CompletableFuture<String> firstEvent = HttpClient.newHttpClient()
 			.sendAsync(http.request("/notificationStream/" + customer)
 				.header("Accept", "text/event-stream")
@@ -136,8 +138,48 @@ class NotificationFnIntegrationTests {
 
 	@Test
 	void refusesTheLiveStreamToAClientThatDoesNotAskForServerSentEvents() {
-		assertThat(HttpFunctions.onPort(this.port).get("/notificationStream/" + customerId()).statusCode())
-			.isEqualTo(406);
+		String customer = customerId();
+		assertThat(as(customer).get("/notificationStream/" + customer).statusCode()).isEqualTo(406);
+	}
+
+	@Test
+	void showsACustomerTheirOwnNotificationsOnly() {
+		String customer = customerId();
+		HttpFunctions anonymous = HttpFunctions.onPort(this.port);
+
+		assertThat(as(customerId()).get("/notifications/" + customer).statusCode()).isEqualTo(403);
+		assertThat(anonymous.get("/notifications/" + customer).statusCode()).isEqualTo(401);
+		assertThat(anonymous.send(anonymous.request("/notificationStream/" + customer)
+			.header("Accept", "text/event-stream")
+			.build()).statusCode()).isEqualTo(401);
+		assertThat(as(customer).get("/notifications").body()).as("the caller's own, named by the token alone")
+			.isEqualTo("[]");
+	}
+
+	@Test
+	void neverMakesAnAddressOfTheCustomerIdAndQuotesACancelReasonAsOneCappedLine() throws Exception {
+		String withoutAddress = orderId();
+		String cancelled = orderId();
+		String customer = customerId();
+		try (EventWriter writer = EventWriter.create()) {
+			writer.send(Topics.ORDERS, EventTypes.ORDER_CANCELLED, "order.cancelled:" + withoutAddress, withoutAddress,
+					new OrderCancelled(withoutAddress, customer + "@attacker.test", "no", null));
+			writer.send(Topics.ORDERS, EventTypes.ORDER_CANCELLED, "order.cancelled:" + cancelled, cancelled,
+					new OrderCancelled(cancelled, customer, "line one\r\nBcc: x@attacker.test\r\n" + "z".repeat(300),
+							email(customer)));
+		}
+
+		awaitMails(customer, 1);
+		String body = mailsTo(customer).get(0).getContent().toString();
+		assertThat(body).contains("line one  Bcc: x@attacker.test").doesNotContain("\n" + "Bcc").contains("...");
+		assertThat(body.lines().filter(line -> line.contains("z")).findFirst().orElseThrow()).hasSizeLessThan(300);
+		Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(Arrays.stream(smtp.getReceivedMessages())
+				.filter(mail -> subject(mail).contains(withoutAddress))).isEmpty());
+	}
+
+	private HttpFunctions as(String customer) {
+		return HttpFunctions.onPort(this.port).as(TestIssuer.get().customer(customer));
 	}
 
 	private static List<String> awaitMails(String customer, int count) {

@@ -19,6 +19,7 @@ import io.fnorders.localbrokers.LocalPorts;
 import io.fnorders.testsupport.EventWriter;
 import io.fnorders.testsupport.HttpFunctions;
 import io.fnorders.testsupport.RealBrokers;
+import io.fnorders.testsupport.TestIssuer;
 import io.fnorders.testsupport.TopicReader;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -66,13 +67,14 @@ class NotificationMailDownTests {
 	void waitsOutAMailServerOutageAndThenSendsEachEmailOnce() {
 		String order = orderId();
 		String customer = customerId();
-		HttpFunctions http = HttpFunctions.onPort(this.port);
+		HttpFunctions http = HttpFunctions.onPort(this.port).as(TestIssuer.get().customer(customer));
 		try (EventWriter writer = EventWriter.create();
 				TopicReader ordersDlq = TopicReader.of(Topics.deadLetter(Topics.ORDERS));
 				TopicReader statusDlq = TopicReader.of(Topics.deadLetter(Topics.ORDER_STATUS))) {
 			writer.send(Topics.ORDERS, EventTypes.ORDER_PLACED, "order.placed:" + order, order, placed(order, customer));
 			writer.send(Topics.ORDER_STATUS, EventTypes.ORDER_CONFIRMED, "order.confirmed:" + order, order,
-					new OrderConfirmed(order, customer, List.of(new ReservedLine("MUG", 2))));
+					new OrderConfirmed(order, customer, List.of(new ReservedLine("MUG", 2)),
+							NotificationFixtures.email(customer)));
 
 			Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 				assertThat(http.get("/actuator/health/readiness").statusCode()).isEqualTo(503);

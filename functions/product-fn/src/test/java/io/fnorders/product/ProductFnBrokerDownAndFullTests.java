@@ -8,6 +8,7 @@ import java.time.Duration;
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.events.Topics;
 import io.fnorders.testsupport.HttpFunctions;
+import io.fnorders.testsupport.TestIssuer;
 import io.fnorders.testsupport.PrivateKafka;
 import io.fnorders.testsupport.RealBrokers;
 import org.awaitility.Awaitility;
@@ -49,7 +50,7 @@ class ProductFnBrokerDownAndFullTests {
 
 	@Test
 	void keepsASaveWhoseEventCannotBePublishedYetAndRefusesANewProductWhenFull() {
-		HttpFunctions http = HttpFunctions.onPort(this.port);
+		HttpFunctions http = HttpFunctions.onPort(this.port).as(TestIssuer.get().admin());
 		assertThat(http.post("/saveProduct", kettle("UP-1", 40)).statusCode()).isEqualTo(200);
 
 		privateBroker.stop();

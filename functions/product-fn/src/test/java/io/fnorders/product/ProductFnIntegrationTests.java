@@ -15,6 +15,7 @@ import io.fnorders.events.StockChanged;
 import io.fnorders.events.Topics;
 import io.fnorders.testsupport.EventWriter;
 import io.fnorders.testsupport.HttpFunctions;
+import io.fnorders.testsupport.TestIssuer;
 import io.fnorders.testsupport.RealBrokers;
 import io.fnorders.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,7 +40,7 @@ class ProductFnIntegrationTests {
 
 	@BeforeEach
 	void client() {
-		this.http = HttpFunctions.onPort(this.port);
+		this.http = HttpFunctions.onPort(this.port).as(TestIssuer.get().admin());
 	}
 
 	private static String sku() {
@@ -179,6 +180,27 @@ class ProductFnIntegrationTests {
 		String huge = product(sku(), "1").replace("Stoneware", "x".repeat(70_000));
 
 		assertProblem(this.http.post("/saveProduct", huge), 413, "larger than 64 KB");
+	}
+
+	@Test
+	void letsAnyoneReadTheCatalogAndOnlyAdminsChangeIt() {
+		String sku = sku();
+		HttpFunctions anonymous = this.http.anonymous();
+		HttpFunctions customer = this.http.as(TestIssuer.get().customer("customer-1"));
+		assertThat(this.http.post("/saveProduct", product(sku, "10")).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> unsigned = anonymous.post("/saveProduct", product(sku, "0.01"));
+		HttpResponse<String> notAdmin = customer.post("/saveProduct", product(sku, "0.01"));
+
+		assertThat(unsigned.statusCode()).isEqualTo(401);
+		assertThat(unsigned.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(notAdmin.statusCode()).isEqualTo(403);
+		assertThat(notAdmin.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(JsonPath.<String>read(notAdmin.body(), "$.detail")).isEqualTo("Your account may not call this function");
+		assertThat(anonymous.get("/products").statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<Double>read(anonymous.get("/product/" + sku).body(), "$.price")).isEqualTo(10.0);
+		assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
+		assertThat(anonymous.get("/nothing-here").statusCode()).as("unknown paths stay 404 for anyone").isEqualTo(404);
 	}
 
 	@Test

@@ -1,11 +1,13 @@
 package io.fnorders.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 
 import io.fnorders.events.EventType;
 import io.fnorders.events.EventTypes;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;
 import tools.jackson.core.JacksonException;
@@ -15,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a binary-mode CloudEvent (attributes as {@code ce_}, {@code ce-} or AMQP headers, JSON
  * data as payload) into a {@link ReceivedEvent}, accepting only the types a consumer expects.
- * Whatever it cannot read is an {@link UnreadableEventException}.
+ * Whatever it cannot read is an {@link UnreadableEventException}, and so is data that leaves out
+ * a field its record does not mark {@link Nullable} (a field added later is marked so, and
+ * events written before it still read).
  */
 public class CloudEventReader {
 
@@ -24,7 +28,6 @@ public class CloudEventReader {
 	public CloudEventReader(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper.rebuild()
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-			.enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
 			.build();
 	}
 
@@ -56,22 +59,69 @@ public class CloudEventReader {
 
 	private <T> T data(Message<?> message, EventType<T> type, String id) {
 		Object payload = message.getPayload();
+		T data;
 		try {
 			if (payload instanceof byte[] bytes) {
-				return this.jsonMapper.readValue(bytes, type.dataType());
+				data = this.jsonMapper.readValue(bytes, type.dataType());
 			}
-			if (payload instanceof String text) {
-				return this.jsonMapper.readValue(text.getBytes(StandardCharsets.UTF_8), type.dataType());
+			else if (payload instanceof String text) {
+				data = this.jsonMapper.readValue(text.getBytes(StandardCharsets.UTF_8), type.dataType());
 			}
-			if (type.dataType().isInstance(payload)) {
-				return type.dataType().cast(payload);
+			else if (type.dataType().isInstance(payload)) {
+				data = type.dataType().cast(payload);
 			}
-			return this.jsonMapper.convertValue(payload, type.dataType());
+			else {
+				data = this.jsonMapper.convertValue(payload, type.dataType());
+			}
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			throw new UnreadableEventException("The data of " + type.name() + " event " + id + " is not a valid "
 					+ type.dataType().getSimpleName() + ": " + ex.getMessage(), ex);
 		}
+		String missing = missingField(data, "");
+		if (missing != null) {
+			throw new UnreadableEventException("The data of " + type.name() + " event " + id + " is not a valid "
+					+ type.dataType().getSimpleName() + ": '" + missing + "' is missing");
+		}
+		return data;
+	}
+
+	/** The path of the first field that is null without being {@link Nullable}, in records and their lists. */
+	private static @Nullable String missingField(@Nullable Object value, String path) {
+		if (value instanceof Iterable<?> elements) {
+			int index = 0;
+			for (Object element : elements) {
+				String missing = missingField(element, path + "[" + index++ + "]");
+				if (missing != null) {
+					return missing;
+				}
+			}
+			return null;
+		}
+		if (value == null || !value.getClass().isRecord()) {
+			return null;
+		}
+		for (RecordComponent component : value.getClass().getRecordComponents()) {
+			String field = path.isEmpty() ? component.getName() : path + "." + component.getName();
+			Object fieldValue;
+			try {
+				fieldValue = component.getAccessor().invoke(value);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException("Cannot read " + field, ex);
+			}
+			if (fieldValue == null) {
+				if (!component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
+					return field;
+				}
+				continue;
+			}
+			String missing = missingField(fieldValue, field);
+			if (missing != null) {
+				return missing;
+			}
+		}
+		return null;
 	}
 
 }

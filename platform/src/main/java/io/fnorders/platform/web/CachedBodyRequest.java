@@ -23,7 +23,7 @@ import org.springframework.http.HttpHeaders;
  * which would mean nothing there but would still steer Spring Cloud Function's conversion of the
  * path argument.
  */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
 	private static final String JSON_UTF8 = "application/json;charset=UTF-8";
 
@@ -38,7 +38,7 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
 	}
 
 	/** A request with this JSON body, in UTF-8. */
-	static CachedBodyRequest withJson(HttpServletRequest request, byte[] utf8) {
+	public static CachedBodyRequest withJson(HttpServletRequest request, byte[] utf8) {
 		return new CachedBodyRequest(request, utf8, JSON_UTF8);
 	}
 

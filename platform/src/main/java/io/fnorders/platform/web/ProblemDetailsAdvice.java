@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.fnorders.errors.ConflictException;
+import io.fnorders.errors.ForbiddenException;
 import io.fnorders.errors.InvalidInputException;
 import io.fnorders.errors.NotFoundException;
 import io.fnorders.errors.RetryLaterException;
@@ -31,6 +32,7 @@ import tools.jackson.core.JacksonException;
  * <li>{@link InvalidInputException}: 400;</li>
  * <li>{@link NotFoundException}: 404;</li>
  * <li>{@link ConflictException}: 409;</li>
+ * <li>{@link ForbiddenException}: 403;</li>
  * <li>an outage ({@link Failures#isTransient}: a {@link RetryLaterException}, Redis unreachable,
  * slow, full or read-only, a broker that did not take a send): 503 with {@code Retry-After};
  * nothing that depended on it was done and the client may send the same request again. The
@@ -109,7 +111,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static boolean isRefusal(Throwable failure) {
 		return failure instanceof InvalidInputException || failure instanceof NotFoundException
-				|| failure instanceof ConflictException;
+				|| failure instanceof ConflictException || failure instanceof ForbiddenException;
 	}
 
 	private static HttpStatus statusOf(Throwable refusal) {
@@ -118,6 +120,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		if (refusal instanceof ConflictException) {
 			return HttpStatus.CONFLICT;
+		}
+		if (refusal instanceof ForbiddenException) {
+			return HttpStatus.FORBIDDEN;
 		}
 		return HttpStatus.BAD_REQUEST;
 	}

@@ -154,7 +154,7 @@ class OutboxRelayTests {
 
 	private static void append(StringRedisTemplate redis, Outbox outbox, String orderId, String eventId) {
 		List<String> fields = outbox.entry("orderEvents", EventTypes.ORDER_CANCELLED, eventId, orderId,
-				new OrderCancelled(orderId, "customer-1", "test"));
+				new OrderCancelled(orderId, "customer-1", "test", null));
 		Map<String, String> entry = new LinkedHashMap<>();
 		for (int i = 0; i < fields.size(); i += 2) {
 			entry.put(fields.get(i), fields.get(i + 1));

@@ -17,9 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param status where it stands
  * @param reason why it was rejected or cancelled, if it was
  * @param placedAt when it was placed
+ * @param email where the e-mails about it go: the customer's address when they checked out; none
+ * for an order placed before orders kept it
  */
 public record Order(String orderId, String customerId, List<CartLine> lines, Money total, OrderStatus status,
-		@Nullable String reason, Instant placedAt) {
+		@Nullable String reason, Instant placedAt, @Nullable String email) {
 
 	public Order {
 		lines = List.copyOf(lines);
@@ -29,10 +31,10 @@ public record Order(String orderId, String customerId, List<CartLine> lines, Mon
 	}
 
 	/** A new order from everything in the cart. */
-	static Order place(String orderId, Cart cart, Instant now) {
+	static Order place(String orderId, Cart cart, String email, Instant now) {
 		return new Order(orderId, cart.customerId(), cart.lines(),
 				cart.total().orElseThrow(() -> new ConflictException("the cart is empty")), OrderStatus.PLACED, null,
-				now);
+				now, email);
 	}
 
 }

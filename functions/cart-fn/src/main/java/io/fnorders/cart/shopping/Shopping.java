@@ -20,6 +20,12 @@ import org.jspecify.annotations.Nullable;
  */
 public class Shopping {
 
+	/** The longest cancel reason a customer may give. */
+	public static final int MAX_REASON_LENGTH = 200;
+
+	/** The longest e-mail address an order keeps (RFC 5321's limit of a path). */
+	static final int MAX_EMAIL_LENGTH = 254;
+
 	/** How often a checkout reads the cart again when it changed meanwhile. */
 	private static final int CHECKOUT_ATTEMPTS = 3;
 
@@ -75,10 +81,14 @@ public class Shopping {
 	 * {@code order.placed} are one step, which needs no broker: the order is announced as soon as
 	 * the broker takes it. Of two checkouts of one cart with different keys, one gets the order and
 	 * the other an empty cart.
+	 * @param email where the e-mails about the order go
 	 * @throws ConflictException when the cart is empty
 	 */
-	public Order checkout(String customerId, String idempotencyKey) {
+	public Order checkout(String customerId, String email, String idempotencyKey) {
 		requireCustomer(customerId);
+		if (email.isBlank() || email.length() > MAX_EMAIL_LENGTH) {
+			throw new InvalidInputException("the e-mail address must be 1 to " + MAX_EMAIL_LENGTH + " characters");
+		}
 		if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
 			throw new InvalidInputException("the Idempotency-Key header must be 1 to 200 characters");
 		}
@@ -88,14 +98,14 @@ public class Shopping {
 				return placedBefore(customerId, idempotencyKey)
 					.orElseThrow(() -> new ConflictException("the cart of " + customerId + " is empty"));
 			}
-			Order order = Order.place(this.orderIds.get(), cart, this.clock.instant());
+			Order order = Order.place(this.orderIds.get(), cart, email, this.clock.instant());
 			switch (this.orders.place(order, idempotencyKey, cart.revision())) {
 				case Placement.Placed placed -> {
 					this.listener.placed(order);
 					return order;
 				}
 				case Placement.PlacedBefore before -> {
-					return order(before.orderId());
+					return order(before.orderId(), customerId);
 				}
 				case Placement.CartChanged changed -> {
 				}
@@ -105,21 +115,31 @@ public class Shopping {
 	}
 
 	private Optional<Order> placedBefore(String customerId, String idempotencyKey) {
-		return this.orders.checkoutOf(customerId, idempotencyKey).map(this::order);
+		return this.orders.checkoutOf(customerId, idempotencyKey).map(orderId -> order(orderId, customerId));
 	}
 
-	public Order order(String orderId) {
-		return this.orders.find(orderId).orElseThrow(() -> new NotFoundException("No order with id '" + orderId + "'"));
+	/**
+	 * One of the customer's orders. Another customer's order is not found, exactly as an order
+	 * that does not exist, so order ids cannot be probed.
+	 */
+	public Order order(String orderId, String customerId) {
+		return this.orders.find(orderId)
+			.filter(order -> order.customerId().equals(customerId))
+			.orElseThrow(() -> new NotFoundException("No order with id '" + orderId + "'"));
 	}
 
 	/**
 	 * Cancels a placed or confirmed order within the cancellation window, and announces
 	 * {@code order.cancelled} in the same step, so inventory releases its stock. Asking again
-	 * answers the cancelled order and announces nothing more.
+	 * answers the cancelled order and announces nothing more. Another customer's order is not
+	 * found.
+	 * @param reason why, in the customer's words: at most {@value #MAX_REASON_LENGTH} characters
+	 * of plain text, no control characters (it goes into the e-mail)
 	 * @throws ConflictException when the order was rejected, or is too old to be cancelled
 	 */
-	public Order cancel(String orderId, String reason) {
-		Order order = order(orderId);
+	public Order cancel(String orderId, String customerId, String reason) {
+		requireReason(reason);
+		Order order = order(orderId, customerId);
 		if (order.status() == OrderStatus.CANCELLED) {
 			return order;
 		}
@@ -150,6 +170,15 @@ public class Shopping {
 			}
 			return change.order().status() == status;
 		}).orElse(false);
+	}
+
+	private static void requireReason(String reason) {
+		if (reason.length() > MAX_REASON_LENGTH) {
+			throw new InvalidInputException("the reason must be at most " + MAX_REASON_LENGTH + " characters");
+		}
+		if (reason.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidInputException("the reason must be one line of text, without control characters");
+		}
 	}
 
 	private static String requireCustomer(@Nullable String customerId) {

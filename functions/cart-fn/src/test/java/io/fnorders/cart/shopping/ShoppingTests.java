@@ -62,8 +62,8 @@ class ShoppingTests {
 	void turnsTheCartIntoAnAnnouncedOrderInOneStepOncePerKey() {
 		this.shopping.addItem("c-1", MUG, 2);
 
-		Order order = this.shopping.checkout("c-1", "key-1");
-		Order again = this.shopping.checkout("c-1", "key-1");
+		Order order = this.shopping.checkout("c-1", "c-1@example.test", "key-1");
+		Order again = this.shopping.checkout("c-1", "c-1@example.test", "key-1");
 
 		assertThat(order.status()).isEqualTo(OrderStatus.PLACED);
 		assertThat(again.orderId()).isEqualTo(order.orderId());
@@ -74,9 +74,9 @@ class ShoppingTests {
 	@Test
 	void aSecondKeyOnTheEmptiedCartIsAConflictAndAnnouncesNothing() {
 		this.shopping.addItem("c-1", MUG, 1);
-		this.shopping.checkout("c-1", "key-1");
+		this.shopping.checkout("c-1", "c-1@example.test", "key-1");
 
-		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.shopping.checkout("c-1", "key-2"))
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.shopping.checkout("c-1", "c-1@example.test", "key-2"))
 			.withMessageContaining("is empty");
 		assertThat(this.orders.announced).hasSize(1);
 	}
@@ -87,7 +87,7 @@ class ShoppingTests {
 		this.orders.beforeNextPlacement = () -> this.carts.add("c-1", new CatalogItem(MUG, "Mug",
 				Money.of(new BigDecimal("2.50"), "EUR")), 2);
 
-		Order order = this.shopping.checkout("c-1", "key-1");
+		Order order = this.shopping.checkout("c-1", "c-1@example.test", "key-1");
 
 		assertThat(order.lines()).singleElement().extracting(CartLine::quantity).isEqualTo(3);
 		assertThat(this.orders.announced).containsExactly("order.placed " + order.orderId());
@@ -95,34 +95,36 @@ class ShoppingTests {
 
 	@Test
 	void refusesAnEmptyCartAndAMissingKey() {
-		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.shopping.checkout("c-1", "key-1"))
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.shopping.checkout("c-1", "c-1@example.test", "key-1"))
 			.withMessageContaining("is empty");
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.shopping.checkout("c-1", " "));
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.shopping.checkout("c-1", "c-1@example.test", " "));
 	}
 
 	@Test
 	void cancelsOnceAnnouncingItOnceAndNeverARejectedOrder() {
 		this.shopping.addItem("c-1", MUG, 1);
-		Order order = this.shopping.checkout("c-1", "key-1");
+		Order order = this.shopping.checkout("c-1", "c-1@example.test", "key-1");
 
-		assertThat(this.shopping.cancel(order.orderId(), "no").status()).isEqualTo(OrderStatus.CANCELLED);
-		assertThat(this.shopping.cancel(order.orderId(), "again").reason()).isEqualTo("no");
+		assertThat(this.shopping.cancel(order.orderId(), "c-1", "no").status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(this.shopping.cancel(order.orderId(), "c-1", "again").reason()).isEqualTo("no");
 		assertThat(this.orders.announced).containsExactly("order.placed " + order.orderId(),
 				"order.cancelled " + order.orderId());
 
 		this.shopping.addItem("c-1", MUG, 1);
-		Order rejected = this.shopping.checkout("c-1", "key-2");
+		Order rejected = this.shopping.checkout("c-1", "c-1@example.test", "key-2");
 		this.shopping.statusDecided(rejected.orderId(), OrderStatus.REJECTED, "short");
-		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.shopping.cancel(rejected.orderId(), "no"));
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.shopping.cancel(rejected.orderId(), "c-1", "no"));
 	}
 
 	@Test
 	void aCancelledOrdersKeyReturnsItCancelledAndAnnouncesNothingMore() {
 		this.shopping.addItem("c-1", MUG, 1);
-		Order order = this.shopping.checkout("c-1", "key-1");
-		this.shopping.cancel(order.orderId(), "changed my mind");
+		Order order = this.shopping.checkout("c-1", "c-1@example.test", "key-1");
+		this.shopping.cancel(order.orderId(), "c-1", "changed my mind");
 
-		Order retried = this.shopping.checkout("c-1", "key-1");
+		Order retried = this.shopping.checkout("c-1", "c-1@example.test", "key-1");
 
 		assertThat(retried.status()).isEqualTo(OrderStatus.CANCELLED);
 		assertThat(this.orders.announced).containsExactly("order.placed " + order.orderId(),
@@ -132,30 +134,67 @@ class ShoppingTests {
 	@Test
 	void refusesToCancelAnOrderOlderThanTheCancellationWindow() {
 		this.shopping.addItem("c-1", MUG, 1);
-		Order order = this.shopping.checkout("c-1", "key-1");
+		Order order = this.shopping.checkout("c-1", "c-1@example.test", "key-1");
 		this.clock.now = NOW.plus(Duration.ofDays(15));
 
-		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.shopping.cancel(order.orderId(), "late"))
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.shopping.cancel(order.orderId(), "c-1", "late"))
 			.withMessageContaining("more than 14 days ago");
-		assertThat(this.shopping.order(order.orderId()).status()).isEqualTo(OrderStatus.PLACED);
+		assertThat(this.shopping.order(order.orderId(), "c-1").status()).isEqualTo(OrderStatus.PLACED);
+	}
+
+	@Test
+	void keepsTheCheckoutsAddressWithTheOrder() {
+		this.shopping.addItem("c-1", MUG, 1);
+
+		Order order = this.shopping.checkout("c-1", "c-1@example.test", "key-1");
+
+		assertThat(order.email()).isEqualTo("c-1@example.test");
+		assertThat(this.shopping.order(order.orderId(), "c-1").email()).isEqualTo("c-1@example.test");
+	}
+
+	@Test
+	void anotherCustomersOrderIsNotFoundToReadOrToCancel() {
+		this.shopping.addItem("c-1", MUG, 1);
+		Order order = this.shopping.checkout("c-1", "c-1@example.test", "key-1");
+
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.shopping.order(order.orderId(), "c-2"))
+			.withMessage("No order with id '" + order.orderId() + "'");
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.shopping.cancel(order.orderId(), "c-2", "not mine"));
+		assertThat(this.shopping.order(order.orderId(), "c-1").status()).isEqualTo(OrderStatus.PLACED);
+		assertThat(this.orders.announced).containsExactly("order.placed " + order.orderId());
+	}
+
+	@Test
+	void refusesACancelReasonThatIsTooLongOrNotOneLineOfText() {
+		this.shopping.addItem("c-1", MUG, 1);
+		Order order = this.shopping.checkout("c-1", "c-1@example.test", "key-1");
+
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.shopping.cancel(order.orderId(), "c-1", "x".repeat(Shopping.MAX_REASON_LENGTH + 1)))
+			.withMessageContaining("at most 200 characters");
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.shopping.cancel(order.orderId(), "c-1", "no\r\nBcc: someone@example.test"));
+		assertThat(this.shopping.cancel(order.orderId(), "c-1", "x".repeat(Shopping.MAX_REASON_LENGTH)).status())
+			.isEqualTo(OrderStatus.CANCELLED);
 	}
 
 	@Test
 	void ignoresALateConfirmationOfACancelledOrder() {
 		this.shopping.addItem("c-1", MUG, 1);
-		Order order = this.shopping.checkout("c-1", "key-1");
-		this.shopping.cancel(order.orderId(), "no");
+		Order order = this.shopping.checkout("c-1", "c-1@example.test", "key-1");
+		this.shopping.cancel(order.orderId(), "c-1", "no");
 
 		assertThat(this.shopping.statusDecided(order.orderId(), OrderStatus.CONFIRMED, null)).isFalse();
-		assertThat(this.shopping.order(order.orderId()).status()).isEqualTo(OrderStatus.CANCELLED);
+		assertThat(this.shopping.order(order.orderId(), "c-1").status()).isEqualTo(OrderStatus.CANCELLED);
 	}
 
 	@Test
 	void countsAnOrderPlacedOnceWhenItsCheckoutIsReplayed() {
 		this.shopping.addItem("c-1", MUG, 1);
 
-		this.shopping.checkout("c-1", "key-1");
-		this.shopping.checkout("c-1", "key-1");
+		this.shopping.checkout("c-1", "c-1@example.test", "key-1");
+		this.shopping.checkout("c-1", "c-1@example.test", "key-1");
 
 		assertThat(this.listener.told).containsExactly("PLACED order-1");
 	}
@@ -163,9 +202,9 @@ class ShoppingTests {
 	@Test
 	void countsEachDecidedStatusOnceWhenItsEventIsRepeated() {
 		this.shopping.addItem("c-1", MUG, 1);
-		String confirmed = this.shopping.checkout("c-1", "key-1").orderId();
+		String confirmed = this.shopping.checkout("c-1", "c-1@example.test", "key-1").orderId();
 		this.shopping.addItem("c-1", MUG, 1);
-		String rejected = this.shopping.checkout("c-1", "key-2").orderId();
+		String rejected = this.shopping.checkout("c-1", "c-1@example.test", "key-2").orderId();
 
 		for (int delivery = 0; delivery < 2; delivery++) {
 			assertThat(this.shopping.statusDecided(confirmed, OrderStatus.CONFIRMED, null)).isTrue();
@@ -179,8 +218,8 @@ class ShoppingTests {
 	@Test
 	void doesNotCountALateConfirmationOfACancelledOrderOrAnUnknownOne() {
 		this.shopping.addItem("c-1", MUG, 1);
-		String orderId = this.shopping.checkout("c-1", "key-1").orderId();
-		this.shopping.cancel(orderId, "no");
+		String orderId = this.shopping.checkout("c-1", "c-1@example.test", "key-1").orderId();
+		this.shopping.cancel(orderId, "c-1", "no");
 
 		this.shopping.statusDecided(orderId, OrderStatus.CONFIRMED, null);
 		this.shopping.statusDecided("order-unknown", OrderStatus.CONFIRMED, null);
@@ -191,10 +230,10 @@ class ShoppingTests {
 	@Test
 	void countsACancelOnceWhenItIsRepeated() {
 		this.shopping.addItem("c-1", MUG, 1);
-		String orderId = this.shopping.checkout("c-1", "key-1").orderId();
+		String orderId = this.shopping.checkout("c-1", "c-1@example.test", "key-1").orderId();
 
-		this.shopping.cancel(orderId, "no");
-		this.shopping.cancel(orderId, "again");
+		this.shopping.cancel(orderId, "c-1", "no");
+		this.shopping.cancel(orderId, "c-1", "again");
 
 		assertThat(this.listener.told).containsExactly("PLACED order-1", "CANCELLED order-1");
 	}
@@ -293,7 +332,7 @@ class ShoppingTests {
 					return new Transition(order, false);
 				}
 				Order moved = new Order(orderId, order.customerId(), order.lines(), order.total(), to, reason,
-						order.placedAt());
+						order.placedAt(), order.email());
 				this.orders.put(orderId, moved);
 				return new Transition(moved, true);
 			});

@@ -10,7 +10,20 @@ import io.fnorders.events.OrderRejected;
 /** The words of each e-mail. */
 public final class Notices {
 
+	/** The most characters of a customer's own words (a cancel reason) an e-mail quotes. */
+	static final int MAX_QUOTED_LENGTH = 200;
+
 	private Notices() {
+	}
+
+	/** A customer's words as one line of plain text, capped: no control characters, no line breaks. */
+	static String plain(String text) {
+		String line = text.codePoints()
+			.map(point -> Character.isISOControl(point) ? ' ' : point)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString()
+			.strip();
+		return (line.length() <= MAX_QUOTED_LENGTH) ? line : line.substring(0, MAX_QUOTED_LENGTH - 3) + "...";
 	}
 
 	public static Notice placed(OrderPlaced order) {
@@ -23,26 +36,26 @@ public final class Notices {
 				"We received your order " + order.orderId(),
 				"Thank you for your order " + order.orderId() + ":\n" + lines + "\nTotal: "
 						+ order.total().toPlainString() + " " + order.currency()
-						+ "\nWe are reserving the items and will confirm shortly.");
+						+ "\nWe are reserving the items and will confirm shortly.", order.email());
 	}
 
 	public static Notice confirmed(OrderConfirmed order) {
 		return new Notice(order.orderId(), order.customerId(), NoticeKind.CONFIRMED,
 				"Your order " + order.orderId() + " is confirmed",
-				"Every item of your order " + order.orderId() + " is reserved for you.");
+				"Every item of your order " + order.orderId() + " is reserved for you.", order.email());
 	}
 
 	public static Notice rejected(OrderRejected order) {
 		return new Notice(order.orderId(), order.customerId(), NoticeKind.REJECTED,
 				"We could not fulfil your order " + order.orderId(),
 				"Sorry, we could not reserve your order " + order.orderId() + ": " + order.reason()
-						+ ". Nothing was charged.");
+						+ ". Nothing was charged.", order.email());
 	}
 
 	public static Notice cancelled(OrderCancelled order) {
 		return new Notice(order.orderId(), order.customerId(), NoticeKind.CANCELLED,
 				"Your order " + order.orderId() + " is cancelled",
-				"Your order " + order.orderId() + " is cancelled (" + order.reason() + ").");
+				"Your order " + order.orderId() + " is cancelled (" + plain(order.reason()) + ").", order.email());
 	}
 
 }

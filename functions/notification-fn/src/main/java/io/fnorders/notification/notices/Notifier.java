@@ -3,8 +3,8 @@ package io.fnorders.notification.notices;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
+import io.fnorders.errors.InvalidInputException;
 import io.fnorders.errors.RetryLaterException;
 
 /**
@@ -20,8 +20,6 @@ public class Notifier {
 
 	private final NotificationLog log;
 
-	private final Function<String, String> recipients;
-
 	private final Clock clock;
 
 	/**
@@ -30,13 +28,9 @@ public class Notifier {
 	 */
 	private final Map<String, SentNotification> sentNotRecorded = new ConcurrentHashMap<>();
 
-	/**
-	 * @param recipients the e-mail address of a customer id
-	 */
-	public Notifier(Mailer mailer, NotificationLog log, Function<String, String> recipients, Clock clock) {
+	public Notifier(Mailer mailer, NotificationLog log, Clock clock) {
 		this.mailer = mailer;
 		this.log = log;
-		this.recipients = recipients;
 		this.clock = clock;
 	}
 
@@ -46,6 +40,12 @@ public class Notifier {
 	 * either finds it sent or, if that delivery died, finds the claim lapsed and sends
 	 */
 	public boolean send(Notice notice) {
+		String recipient = notice.recipient();
+		if (recipient == null || recipient.isBlank()) {
+			// never guessed from the customer id: that is not an address the customer gave
+			throw new InvalidInputException("The " + notice.kind() + " event of order " + notice.orderId()
+					+ " carries no e-mail address");
+		}
 		String key = notice.orderId() + "/" + notice.kind();
 		SentNotification unrecorded = this.sentNotRecorded.get(key);
 		if (unrecorded != null) {
@@ -62,7 +62,6 @@ public class Notifier {
 			case CLAIMED -> {
 			}
 		}
-		String recipient = this.recipients.apply(notice.customerId());
 		try {
 			this.mailer.send(recipient, notice.subject(), notice.body());
 		}

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.fnorders.errors.InvalidInputException;
 import io.fnorders.errors.RetryLaterException;
 import org.junit.jupiter.api.Test;
 
@@ -63,9 +64,10 @@ class NotifierTests {
 			return NotifierTests.this.history;
 		}
 
-	}, customerId -> customerId + "@example.org", Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+	}, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
 
-	private static final Notice PLACED = new Notice("o-1", "c-1", NoticeKind.PLACED, "Received", "Thanks");
+	private static final Notice PLACED = new Notice("o-1", "c-1", NoticeKind.PLACED, "Received", "Thanks",
+			"c-1@example.org");
 
 	@Test
 	void sendsANoticeOnceAndRecordsIt() {
@@ -111,9 +113,18 @@ class NotifierTests {
 	}
 
 	@Test
+	void refusesANoticeWithoutAnAddressInsteadOfMakingOneOfTheCustomerId() {
+		Notice unaddressed = new Notice("o-2", "c-2@attacker.example", NoticeKind.PLACED, "Received", "Thanks", null);
+
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.notifier.send(unaddressed))
+			.withMessageContaining("carries no e-mail address");
+		assertThat(this.mails).isEmpty();
+	}
+
+	@Test
 	void sendsEachKindOfTheSameOrder() {
 		this.notifier.send(PLACED);
-		this.notifier.send(new Notice("o-1", "c-1", NoticeKind.CONFIRMED, "Confirmed", "Reserved"));
+		this.notifier.send(new Notice("o-1", "c-1", NoticeKind.CONFIRMED, "Confirmed", "Reserved", "c-1@example.org"));
 
 		assertThat(this.mails).hasSize(2);
 	}
