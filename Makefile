@@ -77,9 +77,11 @@ rabbitmq: ## install Debian's rabbitmq-server if it is missing (the rabbit bindi
 	  { echo "Could not install rabbitmq-server with apt-get"; exit 1; }; \
 	else echo "rabbitmq-server is missing: install it (Debian/Ubuntu: apt-get install rabbitmq-server)"; exit 1; fi
 
-bench: build ## reservation throughput, 1 vs 2 inventory-fn instances and rebalances, start-up with/without the AOT cache; reports in */target/bench
+bench: build ## reservation throughput, token validation, 1 vs 2 inventory-fn instances and rebalances, start-up with/without the AOT cache; reports in */target/bench
 	$(MVN) -pl functions/inventory-fn test -Dtest=ReservationThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
 	  | grep -E '^(reservation throughput|  orders per|  end to end|  Redis)|Tests run:|BUILD'
+	$(MVN) -pl functions/product-fn test -Dtest=TokenValidationBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+	  | grep -E '^(token validation|  without|  with a|  added)|Tests run:|BUILD'
 	$(MVN) -pl launcher test -Dtest=ScalingBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
 	  | grep -E '^(scaling of|  [12] instance|  an instance)|Tests run:|BUILD'
 	$(MVN) -pl launcher test -Dtest=StartupBenchmark -Dsurefire.failIfNoSpecifiedTests=false \

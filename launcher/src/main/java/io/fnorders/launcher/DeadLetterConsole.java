@@ -1,6 +1,7 @@
 package io.fnorders.launcher;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.Arrays;
 import java.util.List;
 
@@ -31,12 +33,16 @@ public final class DeadLetterConsole {
 
 	private final PrintStream out;
 
+	private final Supplier<String> adminToken;
+
 	/**
 	 * @param service the base URL of a service of the stack
+	 * @param adminToken an admin's access token: the dead-letter tools are for admins only
 	 * @param out where the listing goes
 	 */
-	DeadLetterConsole(String service, PrintStream out) {
+	DeadLetterConsole(String service, Supplier<String> adminToken, PrintStream out) {
 		this.service = service;
+		this.adminToken = adminToken;
 		this.out = out;
 	}
 
@@ -47,7 +53,9 @@ public final class DeadLetterConsole {
 	public static void main(String[] args) {
 		String service = System.getenv().getOrDefault("DLQ_SERVICE_URL",
 				"http://localhost:" + System.getenv().getOrDefault("INVENTORY_PORT", "8083"));
-		System.exit(new DeadLetterConsole(service, System.out).run(args));
+		LocalSettings settings = LocalSettings.from(System::getenv);
+		Supplier<String> adminToken = () -> TokenCommand.adminToken(settings);
+		System.exit(new DeadLetterConsole(service, adminToken, System.out).run(args));
 	}
 
 	/** Lists or replays as the arguments say; returns the exit status. */
@@ -61,6 +69,10 @@ public final class DeadLetterConsole {
 		}
 		catch (IOException ex) {
 			System.err.println(ex.getMessage());
+			return 1;
+		}
+		catch (IdentitySignIn.SignInException | UncheckedIOException ex) {
+			System.err.println("make dlq could not sign in as the admin: " + ex.getMessage() + " (is make run up?)");
 			return 1;
 		}
 		catch (InterruptedException ex) {
@@ -113,7 +125,9 @@ public final class DeadLetterConsole {
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
 		try {
-			return this.http.send(request.timeout(Duration.ofSeconds(60)).build(), BodyHandlers.ofString());
+			return this.http.send(request.timeout(Duration.ofSeconds(60))
+				.header("Authorization", "Bearer " + this.adminToken.get())
+				.build(), BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new IOException("No service answers at " + this.service + " (is make run up? DLQ_SERVICE_URL names "

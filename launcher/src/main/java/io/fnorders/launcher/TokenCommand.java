@@ -37,8 +37,7 @@ public final class TokenCommand {
 		try {
 			IdentitySignIn.Tokens tokens;
 			if (name.equals("admin")) {
-				Path file = settings.identityDir().resolve("admin-password");
-				tokens = identity.signIn(LocalStack.ADMIN_EMAIL, read(file).strip());
+				tokens = adminTokens(settings);
 			}
 			else {
 				String email = name + "@example.com";
@@ -62,6 +61,16 @@ public final class TokenCommand {
 			System.err.println("make token failed: " + ex.getMessage() + " (is make run running?)");
 			System.exit(1);
 		}
+	}
+
+	/** The local admin's access token, signed in with the password make run keeps in the data directory. */
+	static String adminToken(LocalSettings settings) {
+		return adminTokens(settings).accessToken();
+	}
+
+	private static IdentitySignIn.Tokens adminTokens(LocalSettings settings) {
+		Path file = settings.identityDir().resolve("admin-password");
+		return new IdentitySignIn(settings.identityIssuer()).signIn(LocalStack.ADMIN_EMAIL, read(file).strip());
 	}
 
 	private static String read(Path file) {

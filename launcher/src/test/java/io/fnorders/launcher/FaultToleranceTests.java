@@ -25,6 +25,7 @@ import java.util.stream.IntStream;
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.events.Topics;
 import io.fnorders.testsupport.HttpFunctions;
+import io.fnorders.testsupport.TestIssuer;
 import io.fnorders.testsupport.TopicReader;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -65,6 +66,9 @@ class FaultToleranceTests {
 	private LocalSettings settings;
 
 	private LocalStack stack;
+
+	/** Who placed each order the tests placed. */
+	private final Map<String, String> owners = new java.util.concurrent.ConcurrentHashMap<>();
 
 	@BeforeAll
 	void startTheWholeSystemWithTwoCartInstances() {
@@ -367,7 +371,8 @@ class FaultToleranceTests {
 	private void awaitEveryOrder(List<String> orders, String status) {
 		Awaitility.await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
 			List<String> other = orders.stream()
-				.filter(order -> !status.equals(JsonPath.read(cart(0).get("/order/" + order).body(), "$.status")))
+				.filter(order -> !status.equals(JsonPath.read(as(cart(0), this.owners.get(order)).get("/order/" + order).body(),
+						"$.status")))
 				.toList();
 			assertThat(other).as("orders not yet " + status).isEmpty();
 		});
@@ -391,19 +396,29 @@ class FaultToleranceTests {
 	}
 
 	private static HttpResponse<String> addItemAnswer(HttpFunctions cart, String customer, String sku) {
-		return cart.post("/addItem", "{\"customerId\":\"%s\",\"sku\":\"%s\",\"quantity\":1}".formatted(customer, sku));
+		return as(cart, customer).post("/addItem", "{\"customerId\":\"%s\",\"sku\":\"%s\",\"quantity\":1}".formatted(customer, sku));
 	}
 
-	private static HttpResponse<String> checkout(HttpFunctions cart, String customer, String key) {
-		return cart.send(cart.request("/checkout")
+	private HttpResponse<String> checkout(HttpFunctions cart, String customer, String key) {
+		HttpFunctions signedIn = as(cart, customer);
+		HttpResponse<String> answer = signedIn.send(signedIn.request("/checkout")
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", key)
 			.POST(BodyPublishers.ofString("{\"customerId\":\"%s\"}".formatted(customer)))
 			.build());
+		if (answer.statusCode() == 200) {
+			this.owners.put(JsonPath.read(answer.body(), "$.orderId"), customer);
+		}
+		return answer;
 	}
 
 	private static int cartLines(HttpFunctions cart, String customer) {
-		return JsonPath.<List<?>>read(cart.get("/cart/" + customer).body(), "$.lines").size();
+		return JsonPath.<List<?>>read(as(cart, customer).get("/cart/" + customer).body(), "$.lines").size();
+	}
+
+	/** The client signed in as the customer (a token of the stand-in issuer the functions trust here). */
+	private static HttpFunctions as(HttpFunctions client, String customer) {
+		return client.as(TestIssuer.get().customer(customer));
 	}
 
 	/** How many attempts the service's consumers made at records while a dependency was out. */
@@ -425,8 +440,9 @@ class FaultToleranceTests {
 		return port("inventory-fn");
 	}
 
+	/** The service's first instance, called by an admin. */
 	private HttpFunctions port(String function) {
-		return HttpFunctions.onPort(this.settings.portOf(function, 0));
+		return HttpFunctions.onPort(this.settings.portOf(function, 0)).as(TestIssuer.get().admin());
 	}
 
 	private List<String> customers(String stem, int count) {

@@ -48,11 +48,16 @@ final class HttpFuzz {
 
 	private final Map<String, List<String>> exposed;
 
+	private final List<String> authorizations;
+
 	/**
 	 * @param exposed the service's functions per method ({@link ExposedFunctions#of})
+	 * @param authorizations {@code Authorization} headers to send, one picked per request (or
+	 * none): callers of every kind, signed in or not, valid or not
 	 */
-	HttpFuzz(Map<String, List<String>> exposed, long seed) {
+	HttpFuzz(Map<String, List<String>> exposed, List<String> authorizations, long seed) {
 		this.exposed = exposed;
+		this.authorizations = List.copyOf(authorizations);
 		this.random = new Random(seed);
 	}
 
@@ -92,6 +97,12 @@ final class HttpFuzz {
 			target += "?" + pick(List.of("q=%zz", "a=1&a=2", "x=" + "y".repeat(500), "%", "cursor=-1"));
 		}
 		Map<String, String> headers = new LinkedHashMap<>();
+		if (!this.authorizations.isEmpty() && this.random.nextInt(5) != 0) {
+			headers.put("Authorization", pick(this.authorizations));
+		}
+		if (this.random.nextInt(8) == 0) {
+			headers.put(pick(List.of("Fnorders-Customer", "fnorders-email")), pick(List.of("x", "admin", "a@b.c")));
+		}
 		String contentType = pick(CONTENT_TYPES);
 		if (!contentType.isEmpty()) {
 			headers.put("Content-Type", contentType);

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.events.Topics;
+import io.fnorders.testsupport.TestIssuer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -141,13 +142,15 @@ class InventoryScalingTests {
 	}
 
 	private String get(int port, String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-				BodyHandlers.ofString()).body();
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Bearer " + TestIssuer.get().admin())
+			.build(), BodyHandlers.ofString()).body();
 	}
 
 	private void post(int port, String path, String json) throws Exception {
 		int status = this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + TestIssuer.get().admin())
 			.POST(BodyPublishers.ofString(json))
 			.build(), BodyHandlers.discarding()).statusCode();
 		assertThat(status).isEqualTo(200);

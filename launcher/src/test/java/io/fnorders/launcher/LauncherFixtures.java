@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 
 import io.fnorders.events.Topics;
 import io.fnorders.testsupport.HttpFunctions;
+import io.fnorders.testsupport.TestIssuer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
@@ -51,9 +52,13 @@ final class LauncherFixtures {
 			ports.put(function, freePort());
 		}
 		try {
+			List<String> options = new java.util.ArrayList<>(List.of(jvmOptions));
+			// The functions trust this JVM's stand-in issuer, so a test mints any customer's token
+			// at once; IdentityProviderChecks signs in through the real identity provider instead.
+			options.add("-Dspring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.get().uri());
 			return new LocalSettings(Path.of("").toAbsolutePath().getParent(), Files.createTempDirectory("local-stack"),
 					freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), binding, ports, replicas,
-					List.of(jvmOptions));
+					List.copyOf(options));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -69,7 +74,8 @@ final class LauncherFixtures {
 	static ProducerRecord<String, String> orderPlaced(String orderId, String customerId, String sku) {
 		String data = """
 				{"orderId":"%s","customerId":"%s","lines":[{"sku":"%s","quantity":1,"unitPrice":1.00}],\
-				"total":1.00,"currency":"EUR","placedAt":"2026-11-25T10:00:00Z"}""".formatted(orderId, customerId, sku);
+				"total":1.00,"currency":"EUR","placedAt":"2026-11-25T10:00:00Z","email":"%s@customers.test"}"""
+			.formatted(orderId, customerId, sku, customerId);
 		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS, orderId, data);
 		Map.of("ce_specversion", "1.0", "ce_type", "order.placed", "ce_id", "order.placed:" + orderId, "ce_source",
 				"launcher-test", "ce_subject", orderId, "content-type", "application/json")

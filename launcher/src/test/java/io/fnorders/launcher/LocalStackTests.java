@@ -18,9 +18,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.LinkedHashMap;
+import java.net.http.HttpTimeoutException;
 
 import io.fnorders.events.Topics;
 import io.fnorders.testsupport.ObservedMetrics;
+import io.fnorders.testsupport.TestIssuer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -142,7 +152,7 @@ class LocalStackTests extends OrderStoryTests {
 	void answersEveryMalformedOrHostileRequestWithAProblemNeverAServerError() {
 		List<String> faults = new ArrayList<>();
 		for (String service : this.ports.keySet()) {
-			HttpFuzz fuzz = new HttpFuzz(ExposedFunctions.of(service), 20_261_201L + service.hashCode());
+			HttpFuzz fuzz = new HttpFuzz(ExposedFunctions.of(service), callers(), 20_261_201L + service.hashCode());
 			for (int i = 0; i < 600; i++) {
 				HttpFuzz.Attempt attempt = fuzz.next();
 				HttpFuzz.Answer answer = HttpFuzz.send(port(service), attempt);
@@ -153,6 +163,121 @@ class LocalStackTests extends OrderStoryTests {
 			}
 		}
 		assertThat(faults).isEmpty();
+	}
+
+	/**
+	 * Who may call what, on make run's processes: every HTTP function of every service, called by
+	 * nobody, by the customer whose resource it is, by another customer naming it, and by an
+	 * admin. Reads of the catalog and stock are open; a customer's functions answer their owner
+	 * only (another customer's order is not found, anything else of theirs forbidden); the
+	 * catalog, stock and dead-letter tools answer admins only.
+	 */
+	@Test
+	void answersEachFunctionForTheCallersItIsForOnly() throws Exception {
+		TestIssuer issuer = TestIssuer.get();
+		String owner = customer();
+		String sku = saveProduct("3.00");
+		setStock(sku, 10);
+		addItem(owner, sku, 2);
+		String orderId = checkout(owner, UUID.randomUUID().toString());
+		addItem(owner, sku, 1);
+		Map<String, String> callers = new LinkedHashMap<>();
+		callers.put("anonymous", null);
+		callers.put("owner", issuer.customer(owner));
+		callers.put("other customer", issuer.customer(customer()));
+		callers.put("admin", issuer.admin());
+		String body = "{\"customerId\":\"%s\",\"sku\":\"%s\",\"quantity\":1}".formatted(owner, sku);
+		String cancel = "{\"customerId\":\"%s\",\"orderId\":\"%s\"}".formatted(owner, orderId);
+		String product = "{\"sku\":\"%s\",\"name\":\"Thing\",\"category\":\"kitchen\",\"price\":3,\"currency\":\"EUR\"}"
+			.formatted(sku);
+		String stock = "{\"sku\":\"%s\",\"quantity\":10}".formatted(sku);
+		// expected status per caller: anonymous, owner, other customer, admin (0: any answer but 401 and 403)
+		List<MatrixRow> rows = List.of(new MatrixRow("product-fn", "GET", "/product/" + sku, null, 200, 200, 200, 200),
+				new MatrixRow("product-fn", "GET", "/products", null, 200, 200, 200, 200),
+				new MatrixRow("inventory-fn", "GET", "/stock/" + sku, null, 200, 200, 200, 200),
+				new MatrixRow("cart-fn", "GET", "/cart/" + owner, null, 401, 200, 403, 403),
+				new MatrixRow("cart-fn", "POST", "/addItem", body, 401, 200, 403, 403),
+				new MatrixRow("cart-fn", "POST", "/removeItem", body, 401, 200, 403, 403),
+				new MatrixRow("cart-fn", "POST", "/checkout", "{\"customerId\":\"%s\"}".formatted(owner), 401, 200, 403,
+						403),
+				new MatrixRow("cart-fn", "GET", "/order/" + orderId, null, 401, 200, 404, 404),
+				new MatrixRow("cart-fn", "POST", "/cancelOrder", "{\"orderId\":\"%s\"}".formatted(orderId), 401, 0, 404,
+						404),
+				new MatrixRow("cart-fn", "POST", "/cancelOrder", cancel, 401, 200, 403, 403),
+				new MatrixRow("notification-fn", "GET", "/notifications/" + owner, null, 401, 200, 403, 403),
+				new MatrixRow("notification-fn", "GET", "/notificationStream/" + owner, null, 401, 0, 403, 403),
+				new MatrixRow("product-fn", "POST", "/saveProduct", product, 401, 403, 403, 200),
+				new MatrixRow("inventory-fn", "POST", "/setStock", stock, 401, 403, 403, 200),
+				new MatrixRow("inventory-fn", "POST", "/restock", stock, 401, 403, 403, 200),
+				new MatrixRow("inventory-fn", "GET", "/deadLetters/orders", null, 401, 403, 403, 200),
+				new MatrixRow("inventory-fn", "POST", "/replayDeadLetters", "{\"topic\":\"orders\",\"records\":[]}",
+						401, 403, 403, 0));
+		assertThat(rows.stream().map(row -> row.service() + " " + row.path().split("/")[1]).distinct().count())
+			.as("every HTTP function of every service")
+			.isEqualTo(this.ports.keySet().stream().mapToLong(service -> ExposedFunctions.of(service).values()
+				.stream().mapToLong(List::size).sum()).sum() + 2);
+		List<String> wrong = new ArrayList<>();
+		for (MatrixRow row : rows) {
+			int column = 0;
+			for (Map.Entry<String, String> caller : callers.entrySet()) {
+				int expected = row.expected()[column++];
+				int status = row.send(this.ports.get(row.service()), caller.getValue());
+				boolean right = (expected == 0) ? status != 401 && status != 403 && status < 500 : status == expected;
+				if (!right) {
+					wrong.add(row.method() + " " + row.path() + " by " + caller.getKey() + ": " + status + ", not "
+							+ ((expected == 0) ? "an answer other than 401/403" : expected));
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	/** One request of the authorization matrix and the status each caller should get. */
+	private record MatrixRow(String service, String method, String path, @Nullable String body, int... expected) {
+
+		/** What {@link #send} answers for a live stream that was let in and has sent nothing yet. */
+		static final int STREAM_OPEN = 0;
+
+		int send(int port, @Nullable String token) throws Exception {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + this.path))
+				.timeout(Duration.ofSeconds(20));
+			if (token != null) {
+				request.header("Authorization", "Bearer " + token);
+			}
+			boolean stream = this.path.startsWith("/notificationStream");
+			if (stream) {
+				// a refusal answers at once; a stream that was let in may send nothing for a while
+				request.header("Accept", "text/event-stream").timeout(Duration.ofSeconds(3));
+			}
+			if (this.path.equals("/checkout")) {
+				request.header("Idempotency-Key", UUID.randomUUID().toString());
+			}
+			request.method(this.method, (this.body != null) ? BodyPublishers.ofString(this.body) : BodyPublishers.noBody());
+			if (this.body != null) {
+				request.header("Content-Type", "application/json");
+			}
+			try (HttpClient client = HttpClient.newHttpClient()) {
+				// headers only: a live stream that was let in stays open
+				HttpResponse<InputStream> response = client.send(request.build(), BodyHandlers.ofInputStream());
+				response.body().close();
+				return response.statusCode();
+			}
+			catch (HttpTimeoutException ex) {
+				if (stream) {
+					return STREAM_OPEN;
+				}
+				throw ex;
+			}
+		}
+
+	}
+
+	/** Authorization headers of every kind of caller: admin, customers (one named as the fuzz's path argument), bad tokens. */
+	private static List<String> callers() {
+		TestIssuer issuer = TestIssuer.get();
+		return List.of("Bearer " + issuer.admin(), "Bearer " + issuer.customer("x"), "Bearer " + issuer.customer("c-1"),
+				"Bearer " + issuer.expired("x"), "Bearer " + issuer.forged("x"), "Bearer not-a-token", "Bearer ",
+				"Basic YWRtaW46YWRtaW4=", "Bearer " + issuer.token("x", null, List.of("customer"), Duration.ofMinutes(5)));
 	}
 
 	/**
@@ -211,7 +336,7 @@ class LocalStackTests extends OrderStoryTests {
 		String key = poisonTheOrdersDestination();
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		DeadLetterConsole console = new DeadLetterConsole("http://localhost:" + port("inventory-fn"),
-				new PrintStream(printed, true, StandardCharsets.UTF_8));
+				TestIssuer.get()::admin, new PrintStream(printed, true, StandardCharsets.UTF_8));
 		String line = Awaitility.await().atMost(WAIT).until(() -> lineOf(console, printed, key, "inventory-fn"),
 				found -> found != null);
 		assertThat(line).contains("Not a CloudEvent");

@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.events.Topics;
+import io.fnorders.testsupport.TestIssuer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,6 +45,9 @@ abstract class OrderStoryTests {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	final Map<String, Integer> ports = new LinkedHashMap<>();
+
+	/** Who placed each order the story placed. */
+	private final Map<String, String> owners = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private LocalSettings settings;
 
@@ -95,9 +99,10 @@ abstract class OrderStoryTests {
 		awaitOrder(orderId, "CONFIRMED");
 		assertThat(get(port("inventory-fn"), "/stock/" + mug).body()).contains("\"reserved\":2", "\"available\":3");
 		awaitBody(port("product-fn"), "/product/" + mug, "\"availability\":{\"available\":3,\"inStock\":true}");
-		assertThat(JsonPath.<List<?>>read(get(port("cart-fn"), "/cart/" + customer).body(), "$.lines")).isEmpty();
+		assertThat(JsonPath.<List<?>>read(get(port("cart-fn"), "/cart/" + customer, TestIssuer.get().customer(customer))
+			.body(), "$.lines")).isEmpty();
 		awaitMails(customer, "We received your order " + orderId, "Your order " + orderId + " is confirmed");
-		awaitBody(port("notification-fn"), "/notifications/" + customer, "\"type\":\"CONFIRMED\"");
+		awaitBody(port("notification-fn"), "/notifications/" + customer, "\"type\":\"CONFIRMED\"", customer);
 	}
 
 	@Test
@@ -110,7 +115,8 @@ abstract class OrderStoryTests {
 		String orderId = checkout(customer, UUID.randomUUID().toString());
 
 		awaitOrder(orderId, "REJECTED");
-		assertThat(get(port("cart-fn"), "/order/" + orderId).body()).contains("insufficient stock for " + pot);
+		assertThat(get(port("cart-fn"), "/order/" + orderId, TestIssuer.get().customer(customer)).body())
+			.contains("insufficient stock for " + pot);
 		assertThat(get(port("inventory-fn"), "/stock/" + pot).body()).contains("\"reserved\":0");
 		awaitMails(customer, "We received your order " + orderId, "We could not fulfil your order " + orderId);
 	}
@@ -125,7 +131,8 @@ abstract class OrderStoryTests {
 		awaitOrder(orderId, "CONFIRMED");
 
 		HttpResponse<String> cancelled = post(port("cart-fn"), "/cancelOrder",
-				"{\"orderId\":\"%s\",\"reason\":\"changed my mind\"}".formatted(orderId));
+				"{\"orderId\":\"%s\",\"reason\":\"changed my mind\"}".formatted(orderId),
+				TestIssuer.get().customer(customer));
 
 		assertThat(JsonPath.<String>read(cancelled.body(), "$.status")).isEqualTo("CANCELLED");
 		awaitBody(port("inventory-fn"), "/stock/" + mug, "\"reserved\":0");
@@ -170,41 +177,55 @@ abstract class OrderStoryTests {
 		String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
 		HttpResponse<String> saved = post(port("product-fn"), "/saveProduct",
 				"{\"sku\":\"%s\",\"name\":\"Thing %s\",\"category\":\"kitchen\",\"price\":%s,\"currency\":\"EUR\"}"
-					.formatted(sku, sku, price));
+					.formatted(sku, sku, price), TestIssuer.get().admin());
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 		return sku;
 	}
 
 	void setStock(String sku, int quantity) throws Exception {
 		HttpResponse<String> set = post(port("inventory-fn"), "/setStock",
-				"{\"sku\":\"%s\",\"quantity\":%d}".formatted(sku, quantity));
+				"{\"sku\":\"%s\",\"quantity\":%d}".formatted(sku, quantity), TestIssuer.get().admin());
 		assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
 	}
 
 	HttpResponse<String> addItem(String customer, String sku, int quantity) throws Exception {
 		return post(port("cart-fn"), "/addItem",
-				"{\"customerId\":\"%s\",\"sku\":\"%s\",\"quantity\":%d}".formatted(customer, sku, quantity));
+				"{\"customerId\":\"%s\",\"sku\":\"%s\",\"quantity\":%d}".formatted(customer, sku, quantity),
+				TestIssuer.get().customer(customer));
 	}
 
 	String checkout(String customer, String key) throws Exception {
 		HttpResponse<String> order = this.http.send(HttpRequest.newBuilder(url(port("cart-fn"), "/checkout"))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", key)
+			.header("Authorization", "Bearer " + TestIssuer.get().customer(customer))
 			.POST(BodyPublishers.ofString("{\"customerId\":\"%s\"}".formatted(customer)))
 			.build(), BodyHandlers.ofString());
 		assertThat(order.statusCode()).as(order.body()).isEqualTo(200);
-		return JsonPath.read(order.body(), "$.orderId");
+		String orderId = JsonPath.read(order.body(), "$.orderId");
+		this.owners.put(orderId, customer);
+		return orderId;
 	}
 
 	void awaitOrder(String orderId, String status) {
-		awaitBody(port("cart-fn"), "/order/" + orderId, "\"status\":\"" + status + "\"");
+		awaitBody(port("cart-fn"), "/order/" + orderId, "\"status\":\"" + status + "\"", this.owners.get(orderId));
 	}
 
+	/** Polls a public resource until it shows {@code expected}. */
 	private void awaitBody(int port, String path, String expected) {
 		Awaitility.await()
 			.atMost(WAIT)
 			.pollInterval(Duration.ofMillis(200))
 			.untilAsserted(() -> assertThat(get(port, path).body()).contains(expected));
+	}
+
+	/** Polls a customer's resource until it shows {@code expected}. */
+	void awaitBody(int port, String path, String expected, String customer) {
+		String token = TestIssuer.get().customer(customer);
+		Awaitility.await()
+			.atMost(WAIT)
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> assertThat(get(port, path, token).body()).contains(expected));
 	}
 
 	void awaitMails(String customer, String... subjects) {
@@ -271,9 +292,16 @@ abstract class OrderStoryTests {
 		return this.http.send(HttpRequest.newBuilder(url(port, path)).build(), BodyHandlers.ofString());
 	}
 
-	private HttpResponse<String> post(int port, String path, String json) throws Exception {
+	/** A GET with this access token. */
+	HttpResponse<String> get(int port, String path, String token) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(url(port, path)).header("Authorization", "Bearer " + token).build(),
+				BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(int port, String path, String json, String token) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(url(port, path))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
 			.POST(BodyPublishers.ofString(json))
 			.build(), BodyHandlers.ofString());
 	}

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.fnorders.events.Topics;
+import io.fnorders.testsupport.TestIssuer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -153,6 +154,7 @@ class ScalingBenchmark {
 	private void post(int port, String path, String json) throws Exception {
 		this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + TestIssuer.get().admin())
 			.POST(BodyPublishers.ofString(json))
 			.build(), BodyHandlers.discarding());
 	}

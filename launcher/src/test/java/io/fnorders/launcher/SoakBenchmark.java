@@ -25,6 +25,7 @@ import java.util.stream.IntStream;
 import io.fnorders.events.Topics;
 import io.fnorders.testsupport.HttpFunctions;
 import io.fnorders.testsupport.TopicReader;
+import io.fnorders.testsupport.TestIssuer;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
@@ -155,7 +156,8 @@ class SoakBenchmark {
 	}
 
 	/** One customer's order: a line added and a checkout; null when both answered 200, else what went wrong. */
-	private static String order(HttpFunctions cart, String customer, String sku) {
+	private static String order(HttpFunctions anonymous, String customer, String sku) {
+		HttpFunctions cart = anonymous.as(TestIssuer.get().customer(customer));
 		try {
 			HttpResponse<String> added = cart.post("/addItem",
 					"{\"customerId\":\"%s\",\"sku\":\"%s\",\"quantity\":1}".formatted(customer, sku));
@@ -176,8 +178,8 @@ class SoakBenchmark {
 
 	/** The catalog the customers buy from: {@value #SKUS} products, each with more stock than the run takes. */
 	private static List<String> catalog(LocalSettings settings) {
-		HttpFunctions product = HttpFunctions.onPort(settings.portOf("product-fn", 0));
-		HttpFunctions inventory = HttpFunctions.onPort(settings.portOf("inventory-fn", 0));
+		HttpFunctions product = HttpFunctions.onPort(settings.portOf("product-fn", 0)).as(TestIssuer.get().admin());
+		HttpFunctions inventory = HttpFunctions.onPort(settings.portOf("inventory-fn", 0)).as(TestIssuer.get().admin());
 		int stock = ORDERS / SKUS + 1000;
 		List<String> skus = IntStream.range(0, SKUS).mapToObj(i -> "SOAK-" + i).toList();
 		for (String sku : skus) {

@@ -121,12 +121,16 @@ class StackFileTests {
 				}
 			}
 		}
+		// a customer's own cart and notifications, named by the token alone
+		assertThat(route(routes, "/cart")).contains("cart-fn");
+		assertThat(route(routes, "/notifications")).contains("notification-fn");
+		assertThat(route(routes, "/notificationStream")).contains("notification-fn");
 		for (String path : List.of("/login", "/signup", "/logout", "/account", "/oauth2/authorize", "/oauth2/token", "/oauth2/jwks",
 				"/.well-known/openid-configuration", "/userinfo", "/connect/logout")) {
 			assertThat(route(routes, path)).as(path).contains("identity");
 		}
 		for (String path : List.of("/", "/actuator/health", "/actuator/prometheus", "/reserveStock", "/notify",
-				"/trackOrderStatus", "/functionRouter", "/cart", "/cart/a/b", "/checkout/x", "/login/x",
+				"/trackOrderStatus", "/functionRouter", "/order", "/cart/a/b", "/checkout/x", "/login/x",
 				"/oauth2/other", "/.well-known/other")) {
 			assertThat(route(routes, path)).as(path).isEmpty();
 		}

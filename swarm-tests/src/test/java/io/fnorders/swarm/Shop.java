@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -21,36 +22,58 @@ final class Shop {
 
 	private final Http gateway;
 
+	private final Tokens tokens;
+
+	/** Who placed each order this shop checked out. */
+	private final Map<String, String> owners = new ConcurrentHashMap<>();
+
 	Shop(int gatewayPort) {
 		this.gateway = new Http(gatewayPort);
+		this.tokens = Tokens.of("http://localhost:" + gatewayPort);
 	}
 
+	/** A GET by nobody in particular. */
 	HttpResponse<String> get(String path) {
 		return this.gateway.get(path);
 	}
 
-	HttpResponse<String> post(String path, String json) {
-		return this.gateway.post(path, json, Map.of());
+	/** A GET with this access token. */
+	HttpResponse<String> get(String path, String token) {
+		return this.gateway.get(path, Map.of("Authorization", "Bearer " + token));
+	}
+
+	/** A POST with this access token. */
+	HttpResponse<String> post(String path, String json, String token) {
+		return this.gateway.post(path, json, Map.of("Authorization", "Bearer " + token));
+	}
+
+	Tokens tokens() {
+		return this.tokens;
 	}
 
 	HttpResponse<String> saveProduct(String sku, String price) {
 		return post("/saveProduct",
 				"{\"sku\":\"%s\",\"name\":\"Thing %s\",\"category\":\"kitchen\",\"price\":%s,\"currency\":\"EUR\"}"
-					.formatted(sku, sku, price));
+					.formatted(sku, sku, price), this.tokens.admin());
 	}
 
 	HttpResponse<String> setStock(String sku, int quantity) {
-		return post("/setStock", "{\"sku\":\"%s\",\"quantity\":%d}".formatted(sku, quantity));
+		return post("/setStock", "{\"sku\":\"%s\",\"quantity\":%d}".formatted(sku, quantity), this.tokens.admin());
 	}
 
 	HttpResponse<String> addItem(String customer, String sku, int quantity) {
 		return post("/addItem",
-				"{\"customerId\":\"%s\",\"sku\":\"%s\",\"quantity\":%d}".formatted(customer, sku, quantity));
+				"{\"customerId\":\"%s\",\"sku\":\"%s\",\"quantity\":%d}".formatted(customer, sku, quantity),
+				this.tokens.customer(customer));
 	}
 
 	HttpResponse<String> checkout(String customer, String idempotencyKey) {
-		return this.gateway.post("/checkout", "{\"customerId\":\"%s\"}".formatted(customer),
-				Map.of("Idempotency-Key", idempotencyKey));
+		HttpResponse<String> answer = this.gateway.post("/checkout", "{\"customerId\":\"%s\"}".formatted(customer),
+				Map.of("Idempotency-Key", idempotencyKey, "Authorization", "Bearer " + this.tokens.customer(customer)));
+		if (answer.statusCode() == 200) {
+			this.owners.put(JsonPath.read(answer.body(), "$.orderId"), customer);
+		}
+		return answer;
 	}
 
 	Stock stock(String sku) {
@@ -60,13 +83,17 @@ final class Shop {
 	}
 
 	OrderView order(String orderId) {
-		String body = ok(get("/order/" + path(orderId)));
+		String owner = this.owners.get(orderId);
+		if (owner == null) {
+			throw new IllegalArgumentException("order " + orderId + " was not placed through this shop");
+		}
+		String body = ok(get("/order/" + path(orderId), this.tokens.customer(owner)));
 		return new OrderView(orderId, JsonPath.read(body, "$.status"), quantitiesBySku(body));
 	}
 
 	/** The quantities per sku in the customer's cart. */
 	Map<String, Integer> cart(String customer) {
-		return quantitiesBySku(ok(get("/cart/" + path(customer))));
+		return quantitiesBySku(ok(get("/cart/" + path(customer), this.tokens.customer(customer))));
 	}
 
 	/** The quantities per sku of the {@code lines} of a cart or an order. */
@@ -79,7 +106,7 @@ final class Shop {
 	}
 
 	List<Notification> notifications(String customer) {
-		String body = ok(get("/notifications/" + path(customer)));
+		String body = ok(get("/notifications/" + path(customer), this.tokens.customer(customer)));
 		return JsonPath.<List<Map<String, Object>>>read(body, "$[*]")
 			.stream()
 			.map(n -> new Notification((String) n.get("orderId"), (String) n.get("type"),

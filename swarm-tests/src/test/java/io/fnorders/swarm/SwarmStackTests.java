@@ -21,6 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.swarm.Checkouts.Line;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stack deployed on a running Swarm ({@code make swarm-test} makes one on this machine),
@@ -97,6 +100,72 @@ class SwarmStackTests {
 		var invalid = this.shop.saveProduct("SKU-" + this.run + "-bad", "1.999");
 		assertThat(invalid.statusCode()).isEqualTo(400);
 		assertThat(invalid.body()).contains("more decimals than EUR allows");
+	}
+
+	/**
+	 * Who may call what, through the gateway: the catalog and stock are open to read; a customer's
+	 * cart, orders and notifications answer their owner only (another customer's order is not
+	 * found, the rest forbidden); the catalog and stock change for admins only. The tokens are
+	 * signed with the identity service's key, which it publishes at its JWKS endpoint.
+	 */
+	@Test
+	@Order(1)
+	void theGatewayAnswersEachFunctionForTheCallersItIsForOnly() {
+		Tokens tokens = this.shop.tokens();
+		String owner = "owner-" + this.run;
+		String sku = newProduct("3.00", 10);
+		String orderId = confirmedOrder(owner, sku, 1);
+		Shop.ok(this.shop.addItem(owner, sku, 1));
+		Map<String, String> callers = new LinkedHashMap<>();
+		callers.put("anonymous", null);
+		callers.put("owner", tokens.customer(owner));
+		callers.put("other customer", tokens.customer("other-" + this.run));
+		callers.put("admin", tokens.admin());
+		String line = "{\"customerId\":\"%s\",\"sku\":\"%s\",\"quantity\":1}".formatted(owner, sku);
+		String stock = "{\"sku\":\"%s\",\"quantity\":10}".formatted(sku);
+		String product = "{\"sku\":\"%s\",\"name\":\"Thing\",\"category\":\"kitchen\",\"price\":3,\"currency\":\"EUR\"}"
+			.formatted(sku);
+		// method, path, body, then the status of each caller: anonymous, owner, other customer, admin
+		List<List<Object>> rows = List.of(List.of("GET", "/product/" + sku, "", 200, 200, 200, 200),
+				List.of("GET", "/products", "", 200, 200, 200, 200),
+				List.of("GET", "/stock/" + sku, "", 200, 200, 200, 200),
+				List.of("GET", "/cart/" + owner, "", 401, 200, 403, 403),
+				List.of("POST", "/addItem", line, 401, 200, 403, 403),
+				List.of("POST", "/removeItem", line, 401, 200, 403, 403),
+				List.of("GET", "/order/" + orderId, "", 401, 200, 404, 404),
+				List.of("GET", "/notifications/" + owner, "", 401, 200, 403, 403),
+				List.of("POST", "/saveProduct", product, 401, 403, 403, 200),
+				List.of("POST", "/setStock", stock, 401, 403, 403, 200),
+				List.of("POST", "/restock", stock, 401, 403, 403, 200),
+				List.of("POST", "/cancelOrder", "{\"orderId\":\"%s\"}".formatted(orderId), 401, 200, 404, 404));
+		List<String> wrong = new ArrayList<>();
+		for (List<Object> row : rows) {
+			int column = 3;
+			for (Map.Entry<String, String> caller : callers.entrySet()) {
+				String method = (String) row.get(0);
+				String path = (String) row.get(1);
+				int expected = (Integer) row.get(column++);
+				HttpResponse<String> answer = send(method, path, (String) row.get(2), caller.getValue());
+				if (answer.statusCode() != expected) {
+					wrong.add(method + " " + path + " by " + caller.getKey() + ": " + answer.statusCode() + ", not "
+							+ expected + " " + answer.body());
+				}
+				else if (expected >= 400 && !answer.headers().firstValue("Content-Type").orElse("")
+					.equals("application/problem+json")) {
+					wrong.add(method + " " + path + " by " + caller.getKey() + ": not problem+json");
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+		report("authorization matrix through the gateway: %d functions x %d callers as expected", rows.size(),
+				callers.size());
+	}
+
+	private HttpResponse<String> send(String method, String path, String body, @Nullable String token) {
+		if (token == null) {
+			return method.equals("GET") ? this.shop.get(path) : new Http(GATEWAY_PORT).post(path, body, Map.of());
+		}
+		return method.equals("GET") ? this.shop.get(path, token) : this.shop.post(path, body, token);
 	}
 
 	@Test
