@@ -59,7 +59,12 @@ class StackFileTests {
 			assertThat(map(service, "environment")).as(function)
 				.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
 				.containsEntry("SPRING_DATA_REDIS_HOST", "redis")
-				.containsEntry("SPRING_CONFIG_IMPORT", "optional:configtree:/run/secrets/");
+				.containsEntry("SPRING_CONFIG_IMPORT", "optional:configtree:/run/secrets/")
+				// tokens of the identity service: iss the gateway's address, keys from the service's
+				// container port (the image's SERVER_PORT) on the backend network
+				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "${FNORDERS_PUBLIC_URL:-http://localhost:8080}")
+				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI", "http://identity:8080/oauth2/jwks");
+			assertThat(services()).as("the service the keys come from").containsKey("identity");
 			assertThat(list(service, "secrets")).as(function)
 				.contains(Map.of("source", "redis_password", "target", "spring.data.redis.password"));
 		}
