@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.fnorders.errors.ForbiddenException;
 import io.fnorders.platform.web.CachedBodyRequest;
+import io.fnorders.platform.web.FunctionExposure;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -82,7 +83,7 @@ final class CustomerScopeFilter extends OncePerRequestFilter {
 			headers.put(Caller.EMAIL, email);
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		String function = functionOf(path);
+		String function = FunctionExposure.functionOf(path);
 		if (!this.customerFunctions.contains(function)) {
 			return new CallerRequest(request, headers, null);
 		}
@@ -146,12 +147,6 @@ final class CustomerScopeFilter extends OncePerRequestFilter {
 	private static @Nullable Jwt token() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		return (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) ? jwt : null;
-	}
-
-	private static String functionOf(String path) {
-		String trimmed = path.startsWith("/") ? path.substring(1) : path;
-		int slash = trimmed.indexOf('/');
-		return slash < 0 ? trimmed : trimmed.substring(0, slash);
 	}
 
 }

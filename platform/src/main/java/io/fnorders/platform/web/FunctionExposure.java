@@ -64,6 +64,13 @@ public final class FunctionExposure {
 			.forEach(name -> table.computeIfAbsent(name, key -> EnumSet.noneOf(Method.class)).add(method));
 	}
 
+	/** The function a request path names: its first segment ({@code cart} of {@code /cart/alice}). */
+	public static String functionOf(String path) {
+		String trimmed = path.startsWith("/") ? path.substring(1) : path;
+		int slash = trimmed.indexOf('/');
+		return slash < 0 ? trimmed : trimmed.substring(0, slash);
+	}
+
 	/** Every exposed function name. */
 	public Set<String> functions() {
 		return this.methodsByFunction.keySet();

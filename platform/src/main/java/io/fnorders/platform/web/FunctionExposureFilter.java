@@ -106,7 +106,7 @@ final class FunctionExposureFilter extends OncePerRequestFilter {
 	}
 
 	private HttpServletRequest check(HttpServletRequest request) throws Exception {
-		String function = functionOf(pathOf(request));
+		String function = FunctionExposure.functionOf(pathOf(request));
 		String method = request.getMethod();
 		switch (this.exposure.check(method, function)) {
 			case NOT_FOUND -> throw new ProblemException(HttpStatus.NOT_FOUND,
@@ -249,12 +249,6 @@ final class FunctionExposureFilter extends OncePerRequestFilter {
 
 	private static String pathOf(HttpServletRequest request) {
 		return request.getRequestURI().substring(request.getContextPath().length());
-	}
-
-	private static String functionOf(String path) {
-		String trimmed = path.startsWith("/") ? path.substring(1) : path;
-		int slash = trimmed.indexOf('/');
-		return slash < 0 ? trimmed : trimmed.substring(0, slash);
 	}
 
 }
