@@ -22,7 +22,7 @@ BINDING ?= kafka
 DATA_DIR ?= .data
 LAUNCHER_CP := launcher/target/classes:launcher/target/lib/*
 
-.PHONY: help build test bench soak run events token dlq clean rabbitmq promtool stack-check images deploy undeploy scale swarm-up swarm-test swarm-down
+.PHONY: help build test bench soak run events token dlq clean rabbitmq promtool nginx stack-check images deploy undeploy scale swarm-up swarm-test swarm-down
 
 # The Swarm stack (stack/docker-stack.yml): its name, and where the function images are tagged.
 STACK ?= fnorders
@@ -31,7 +31,7 @@ STACK_FILES ?= stack/docker-stack.yml
 FNORDERS_REGISTRY ?= fnorders
 FNORDERS_VERSION ?= latest
 FUNCTIONS := product-fn inventory-fn cart-fn notification-fn
-STACK_SECRETS := redis_password grafana_admin_password elastic_password kibana_system_password logstash_password identity_admin_password identity_signing_key
+STACK_SECRETS := redis_password redis_password_product_fn redis_password_inventory_fn redis_password_cart_fn redis_password_notification_fn redis_password_identity grafana_admin_password elastic_password kibana_system_password logstash_password identity_admin_password identity_signing_key gateway_tls_certificate gateway_tls_key
 # Swarm configs cannot change in place: each group of files the stack mounts gets a version, a
 # hash of its files, so a changed file becomes a new config and only the services using it roll.
 config-hash = $(shell cat $(1) | sha256sum | cut -c1-12)
@@ -52,12 +52,16 @@ test: rabbitmq stack-check ## run every test (stack checks; unit, binding, integ
 	$(MVN) install
 	@$(MAKE) --no-print-directory swarm-test NO_BUILD=1
 
-stack-check: promtool ## validate the Swarm stack file, the Prometheus configuration and alert rules, and run the rules' unit tests
+stack-check: promtool nginx ## validate the Swarm stack file, the Prometheus configuration and alert rules, and run the rules' unit tests
 	@command -v docker >/dev/null 2>&1 || { echo "The docker CLI is missing (it is needed to render stack/docker-stack.yml; no engine is needed)"; exit 1; }
 	docker stack config -c stack/docker-stack.yml >/dev/null
 	docker stack config -c stack/docker-stack.yml -c stack/local/docker-stack.local.yml >/dev/null
 	cd stack/prometheus && promtool check config prometheus.yml && promtool check rules alerts.yml \
 	  && promtool test rules alerts.test.yml
+	@dir=$$(mktemp -d) && stack/gateway/self-signed-certificate.sh "$$dir" >/dev/null \
+	  && sed -e "s|/run/secrets/gateway_tls_|$$dir/gateway-tls.|; s|gateway-tls.certificate|gateway-tls.crt|" \
+	    -e "s|^pid .*|pid $$dir/nginx.pid;|" stack/gateway/nginx.conf > "$$dir/nginx.conf" \
+	  && nginx -q -t -c "$$dir/nginx.conf" -p "$$dir" -e "$$dir/error.log"; status=$$?; rm -rf "$$dir"; exit $$status
 
 promtool: ## install Debian's prometheus package (for promtool) if promtool is missing
 	@if command -v promtool >/dev/null 2>&1; then :; \
@@ -67,6 +71,16 @@ promtool: ## install Debian's prometheus package (for promtool) if promtool is m
 	   (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq prometheus >/dev/null 2>&1)) || \
 	  { echo "Could not install prometheus with apt-get"; exit 1; }; \
 	else echo "promtool is missing: install it (Debian/Ubuntu: apt-get install prometheus)"; exit 1; fi
+
+nginx: ## install Debian's nginx-light if nginx is missing (stack-check validates the gateway's configuration with it)
+	@if command -v nginx >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing nginx-light (Debian package) to check the gateway's configuration"; \
+	  (apt-get install -y -qq nginx-light >/dev/null 2>&1 || \
+	   (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq nginx-light >/dev/null 2>&1)) || \
+	  { echo "Could not install nginx-light with apt-get"; exit 1; }; \
+	  service nginx stop >/dev/null 2>&1 || true; \
+	else echo "nginx is missing: install it (Debian/Ubuntu: apt-get install nginx-light)"; exit 1; fi
 
 rabbitmq: ## install Debian's rabbitmq-server if it is missing (the rabbit binding's tests start a private node of it)
 	@if [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || command -v rabbitmq-server >/dev/null 2>&1; then :; \
@@ -123,6 +137,12 @@ deploy: ## deploy stack/docker-stack.yml as stack STACK (fnorders) on this Swarm
 	@[ "$$(docker info --format '{{.Swarm.LocalNodeState}}')" = active ] || { echo "This engine is not part of a Swarm: run 'docker swarm init' first."; exit 1; }
 	@for secret in $(STACK_SECRETS); do \
 	  docker secret inspect fnorders_$$secret >/dev/null 2>&1 && continue; \
+	  if [ $$secret = gateway_tls_certificate ] || [ $$secret = gateway_tls_key ]; then \
+	    docker secret inspect fnorders_gateway_tls_certificate >/dev/null 2>&1 && { echo "fnorders_gateway_tls_certificate exists without fnorders_gateway_tls_key: create the key's secret"; exit 1; }; \
+	    dir=$$(mktemp -d); stack/gateway/self-signed-certificate.sh "$$dir" "$${FNORDERS_PUBLIC_URL:-}" | while read -r name file; do \
+	      docker secret create fnorders_$$name "$$file" >/dev/null && echo "created secret fnorders_$$name (self-signed: replace it with your own certificate)"; \
+	    done; rm -rf "$$dir"; continue; \
+	  fi; \
 	  if [ $$secret = identity_signing_key ]; then \
 	    command -v openssl >/dev/null || { echo "openssl is needed to make the identity provider's signing key"; exit 1; }; \
 	    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null; \

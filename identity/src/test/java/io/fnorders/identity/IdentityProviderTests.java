@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -103,6 +104,28 @@ class IdentityProviderTests {
 
 		assertThat(token.getSubject()).isEqualTo("admin");
 		assertThat(token.getClaimAsStringList("roles")).containsExactly("admin");
+	}
+
+	@Test
+	void theGatewaysAdminCheckLetsInAdminsBySessionOrTokenAndNobodyElse() throws Exception {
+		String password = Files.readString(SECRETS.resolve("admin-password")).strip();
+		String email = "carol-" + UUID.randomUUID() + "@example.com";
+		signUp(email, "correct horse");
+
+		this.mvc.perform(get("/admin-check")).andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", containsString("Bearer")));
+		this.mvc.perform(get("/admin-check").accept(MediaType.TEXT_HTML)).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/admin-check").session(signIn(email, "correct horse"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin-check").session(signIn("admin@example.com", password)))
+			.andExpect(status().isNoContent());
+		String customerToken = accessToken(email, "correct horse", PkcePair.next());
+		this.mvc.perform(get("/admin-check").header("Authorization", "Bearer " + customerToken))
+			.andExpect(status().isForbidden());
+		String adminToken = accessToken("admin@example.com", password, PkcePair.next());
+		this.mvc.perform(get("/admin-check").header("Authorization", "Bearer " + adminToken))
+			.andExpect(status().isNoContent());
+		this.mvc.perform(get("/admin-check").header("Authorization", "Bearer " + adminToken.substring(0, adminToken.length() - 4) + "AAAA"))
+			.andExpect(status().isUnauthorized());
 	}
 
 	@Test

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A Redis server from the binary the embedded-redis artifact ships, with its data (append-only
- * file) under the data directory, so carts, stock and orders survive a restart.
+ * file) under the data directory, so carts, stock and orders survive a restart, and a user of
+ * its own for each service (RedisUsers), as in the stack.
  */
 final class LocalRedis {
 
@@ -32,6 +33,7 @@ final class LocalRedis {
 				.setting("dir " + dir)
 				.setting("appendonly yes")
 				.setting("save \"\"")
+				.setting("aclfile " + RedisUsers.of(this.settings).writeAclFile(dir.resolve("users.acl")))
 				.build();
 			this.server.start();
 		}

@@ -188,7 +188,7 @@ public final class LocalStack {
 		command.addAll(List.of("-jar", jar(function).toString()));
 		String name = function + (index > 0 ? "-" + (index + 1) : "");
 		Instance instance = new Instance(function, index, port, ChildProcess.start(name, command,
-				functionEnvironment(port), this.settings.dataDir().resolve("logs").resolve(name + ".log")));
+				functionEnvironment(function, port), this.settings.dataDir().resolve("logs").resolve(name + ".log")));
 		this.instances.add(instance);
 		return instance;
 	}
@@ -205,12 +205,13 @@ public final class LocalStack {
 		command.addAll(this.settings.functionJvmOptions());
 		command.addAll(List.of("-jar", identityJar().toString()));
 		Path secrets = this.settings.identityDir();
-		Map<String, String> environment = Map.of("SERVER_PORT", String.valueOf(port), "SPRING_DATA_REDIS_HOST",
+		Map<String, String> environment = new HashMap<>(Map.of("SERVER_PORT", String.valueOf(port), "SPRING_DATA_REDIS_HOST",
 				"127.0.0.1", "SPRING_DATA_REDIS_PORT", String.valueOf(this.settings.redisPort()),
 				"SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER", this.settings.identityIssuer(),
 				"FNORDERS_IDENTITY_SIGNING_KEY", secrets.resolve("signing-key.pem").toString(),
 				"FNORDERS_IDENTITY_ADMIN_PASSWORD_FILE", adminPasswordFile().toString(),
-				"FNORDERS_IDENTITY_ADMIN_EMAIL", ADMIN_EMAIL, "FNORDERS_IDENTITY_CREATE_MISSING_SECRETS", "true");
+				"FNORDERS_IDENTITY_ADMIN_EMAIL", ADMIN_EMAIL, "FNORDERS_IDENTITY_CREATE_MISSING_SECRETS", "true"));
+		environment.putAll(redisUser(IDENTITY));
 		Instance instance = new Instance(IDENTITY, 0, port, ChildProcess.start(IDENTITY, command, environment,
 				this.settings.dataDir().resolve("logs").resolve(IDENTITY + ".log")));
 		this.instances.add(instance);
@@ -223,20 +224,33 @@ public final class LocalStack {
 	}
 
 	/**
-	 * The environment of a function process listening on {@code port}: where the brokers, Redis,
-	 * the SMTP server and the catalog are, and which transport to use.
+	 * The environment of a function process listening on {@code port}: where the brokers, Redis
+	 * (as the function's own user), the SMTP server and the catalog are, and which transport to use.
 	 */
-	Map<String, String> functionEnvironment(int port) {
+	Map<String, String> functionEnvironment(String function, int port) {
 		Map<String, String> environment = new HashMap<>(Map.of("SERVER_PORT", String.valueOf(port),
 				"SPRING_KAFKA_BOOTSTRAP_SERVERS", this.settings.kafkaBootstrapServers(), "SPRING_DATA_REDIS_HOST",
 				"127.0.0.1", "SPRING_DATA_REDIS_PORT", String.valueOf(this.settings.redisPort()), "FNORDERS_BINDING",
 				this.settings.binding(), "SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",
 				String.valueOf(this.settings.smtpPort()), "FNORDERS_CART_CATALOG_URL", baseUrl("product-fn")));
+		environment.putAll(redisUser(function));
 		// every function trusts the local identity provider's tokens
 		environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", this.settings.identityIssuer());
 		environment.putAll(Map.of("SPRING_RABBITMQ_HOST", "127.0.0.1", "SPRING_RABBITMQ_PORT",
 				String.valueOf(this.settings.rabbitPort())));
 		return environment;
+	}
+
+	/** The service's own Redis user (stack/redis/users.acl) and its password. */
+	private Map<String, String> redisUser(String service) {
+		return Map.of("SPRING_DATA_REDIS_USERNAME", service, "SPRING_DATA_REDIS_PASSWORD",
+				RedisUsers.of(this.settings).password(service));
+	}
+
+	/** Redis as its operator: the default user, which may do anything. */
+	String redisOperatorUri() {
+		return "redis://" + RedisUsers.of(this.settings).password(RedisUsers.OPERATOR) + "@127.0.0.1:"
+				+ this.settings.redisPort();
 	}
 
 	private void awaitReady(Instance instance) {

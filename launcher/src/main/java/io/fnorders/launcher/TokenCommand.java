@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * works. {@code alice} is {@code alice@example.com}: signed up at first use with a password made
  * then and kept under the data directory, signed in with it afterwards. {@code CUSTOMER=admin}
  * signs in as the admin with the password the provider made at its first start. Only for the
- * local stack: real customers sign up in the browser.
+ * local stack, or (customers only) a Swarm stack's gateway, whose address {@code IDENTITY_URL}
+ * names (a self-signed certificate is trusted the JVM's way, {@code javax.net.ssl.trustStore}).
+ * Real customers sign up in the browser.
  */
 public final class TokenCommand {
 
@@ -33,7 +35,8 @@ public final class TokenCommand {
 			System.err.println("usage: make token CUSTOMER=<name> (letters, digits, '.', '_' or '-'), or CUSTOMER=admin");
 			System.exit(2);
 		}
-		IdentitySignIn identity = new IdentitySignIn(settings.identityIssuer());
+		String url = System.getenv("IDENTITY_URL");
+		IdentitySignIn identity = new IdentitySignIn((url == null || url.isBlank()) ? settings.identityIssuer() : url);
 		try {
 			IdentitySignIn.Tokens tokens;
 			if (name.equals("admin")) {

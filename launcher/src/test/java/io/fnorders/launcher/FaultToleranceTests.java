@@ -226,7 +226,7 @@ class FaultToleranceTests {
 	@Order(5)
 	void aFullRedisAnswersServiceUnavailableAndConsumersWaitUntilThereIsRoom() throws Exception {
 		String sku = productInStock(100);
-		RedisClient client = RedisClient.create("redis://127.0.0.1:" + this.settings.redisPort());
+		RedisClient client = RedisClient.create(this.stack.redisOperatorUri());
 		try (StatefulRedisConnection<String, String> redis = client.connect()) {
 			redis.sync().configSet("maxmemory", "1mb");
 			try {

@@ -29,6 +29,12 @@ import java.util.LinkedHashMap;
 import java.net.http.HttpTimeoutException;
 
 import io.fnorders.events.Topics;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.fnorders.testsupport.ObservedMetrics;
 import io.fnorders.testsupport.TestIssuer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -53,6 +59,76 @@ class LocalStackTests extends OrderStoryTests {
 	@Override
 	String binding() {
 		return "kafka";
+	}
+
+	/**
+	 * Each service talks to Redis as its own user (stack/redis/users.acl) and that user reaches
+	 * its own keys only: another service's keys, its scripts' keys, the other services' channel
+	 * and the server's administration are refused; without a password nothing is allowed.
+	 */
+	@Test
+	void eachServiceIsItsOwnRedisUserAndReachesOnlyItsOwnKeys() {
+		Map<String, String> prefixes = Map.of("product-fn", "catalog", "inventory-fn", "inventory", "cart-fn", "cart",
+				"notification-fn", "notification", LocalStack.IDENTITY, "identity");
+		RedisUsers users = RedisUsers.of(settings());
+		assertThat(users.names()).containsExactlyInAnyOrderElementsOf(prefixes.keySet());
+		String address = "127.0.0.1:" + settings().redisPort();
+		for (String user : users.names()) {
+			RedisClient client = RedisClient.create("redis://" + user + ":" + users.password(user) + "@" + address);
+			try (StatefulRedisConnection<String, String> connection = client.connect()) {
+				RedisCommands<String, String> redis = connection.sync();
+				redis.set(prefixes.get(user) + ":acl-probe", user);
+				assertThat(redis.get(prefixes.get(user) + ":acl-probe")).isEqualTo(user);
+				for (Map.Entry<String, String> other : prefixes.entrySet()) {
+					if (!other.getKey().equals(user)) {
+						String key = other.getValue() + ":acl-probe";
+						assertThatExceptionOfType(RedisCommandExecutionException.class).as("%s reads %s", user, key)
+							.isThrownBy(() -> redis.get(key))
+							.withMessageStartingWith("NOPERM");
+						assertThatExceptionOfType(RedisCommandExecutionException.class).as("%s writes %s", user, key)
+							.isThrownBy(() -> redis.eval("return redis.call('SET', KEYS[1], 'x')", ScriptOutputType.STATUS,
+									key))
+							.withMessageContaining("NOPERM");
+					}
+				}
+				assertThatExceptionOfType(RedisCommandExecutionException.class).isThrownBy(redis::flushall)
+					.withMessageStartingWith("NOPERM");
+				assertThatExceptionOfType(RedisCommandExecutionException.class).isThrownBy(() -> redis.keys("*"))
+					.withMessageStartingWith("NOPERM");
+				assertThatExceptionOfType(RedisCommandExecutionException.class).isThrownBy(() -> redis.configGet("*"))
+					.withMessageStartingWith("NOPERM");
+				if (!user.equals("notification-fn")) {
+					assertThatExceptionOfType(RedisCommandExecutionException.class)
+						.isThrownBy(() -> redis.publish("notification:live", "forged"))
+						.withMessageStartingWith("NOPERM");
+				}
+			}
+			finally {
+				client.shutdown();
+			}
+		}
+		RedisClient anonymous = RedisClient.create("redis://" + address);
+		try (StatefulRedisConnection<String, String> connection = anonymous.connect()) {
+			assertThatExceptionOfType(RedisCommandExecutionException.class).isThrownBy(() -> connection.sync().get("cart:x"))
+				.withMessageStartingWith("NOAUTH");
+		}
+		catch (RedisConnectionException ex) {
+			assertThat(ex).hasStackTraceContaining("NOAUTH");
+		}
+		finally {
+			anonymous.shutdown();
+		}
+		// and the running services are connected as those users, not as the operator
+		RedisClient operator = RedisClient.create(stack().redisOperatorUri());
+		try (StatefulRedisConnection<String, String> connection = operator.connect()) {
+			String clients = connection.sync().clientList();
+			for (String user : users.names()) {
+				assertThat(clients).as("connections of %s", user).contains(" user=" + user + " ");
+			}
+		}
+		finally {
+			operator.shutdown();
+		}
 	}
 
 	/**

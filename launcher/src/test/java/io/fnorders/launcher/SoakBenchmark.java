@@ -75,7 +75,7 @@ class SoakBenchmark {
 				// the soak measures memory, not speed: spans of every Redis command would only slow it down
 				"-Dmanagement.tracing.sampling.probability=0");
 		LocalStack stack = new LocalStack(settings, ProcessHandle.current().info().command().orElseThrow());
-		RedisClient client = RedisClient.create("redis://127.0.0.1:" + settings.redisPort());
+		RedisClient client = RedisClient.create(stack.redisOperatorUri());
 		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 		try {
 			stack.start();

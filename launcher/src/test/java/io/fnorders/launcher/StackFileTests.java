@@ -39,7 +39,7 @@ class StackFileTests {
 	private final Map<String, Object> stack = yaml(ROOT.resolve("stack/docker-stack.yml"));
 
 	@Test
-	void everyFunctionIsAScrapedServiceThatRollsStartFirstAndRollsBackOnFailure() {
+	void everyFunctionIsAServiceThatRollsStartFirstAndRollsBackOnFailure() {
 		for (String function : FUNCTIONS) {
 			Map<String, Object> service = map(services(), function);
 			Map<String, Object> deploy = map(service, "deploy");
@@ -51,10 +51,6 @@ class StackFileTests {
 				.containsEntry("failure_action", "rollback");
 			assertThat(map(deploy, "restart_policy")).as(function).containsEntry("condition", "any");
 			assertThat(map(map(deploy, "resources"), "limits")).as(function).containsKeys("cpus", "memory");
-			assertThat(map(deploy, "labels")).as(function)
-				.containsEntry("prometheus.scrape", "true")
-				.containsEntry("prometheus.port", "8080")
-				.containsEntry("prometheus.path", "/actuator/prometheus");
 			assertThat(list(service, "networks")).as(function).containsExactly("backend");
 			assertThat(map(service, "environment")).as(function)
 				.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
@@ -62,11 +58,13 @@ class StackFileTests {
 				.containsEntry("SPRING_CONFIG_IMPORT", "optional:configtree:/run/secrets/")
 				// tokens of the identity service: iss the gateway's address, keys from the service's
 				// container port (the image's SERVER_PORT) on the backend network
-				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "${FNORDERS_PUBLIC_URL:-http://localhost:8080}")
+				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "${FNORDERS_PUBLIC_URL:-https://localhost:8443}")
 				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI", "http://identity:8080/oauth2/jwks");
 			assertThat(services()).as("the service the keys come from").containsKey("identity");
-			assertThat(list(service, "secrets")).as(function)
-				.contains(Map.of("source", "redis_password", "target", "spring.data.redis.password"));
+			// its own Redis user, whose password only it (and Redis) holds
+			assertThat(map(service, "environment")).as(function).containsEntry("SPRING_DATA_REDIS_USERNAME", function);
+			assertThat(list(service, "secrets")).as(function).containsExactly(
+					Map.of("source", "redis_password_" + function.replace('-', '_'), "target", "spring.data.redis.password"));
 		}
 	}
 
@@ -87,13 +85,47 @@ class StackFileTests {
 	}
 
 	@Test
-	void prometheusKeepsTheNetworkTheFunctionsAreOn() {
-		String prometheus = read(ROOT.resolve("stack/prometheus/prometheus.yml"));
-		Matcher keep = Pattern.compile("__meta_dockerswarm_network_name]\\s+regex: (\\S+)").matcher(prometheus);
+	void prometheusFindsEveryFunctionAndIdentityTaskThroughSwarmDnsWithoutTheDockerSocket() {
+		Map<String, Object> prometheus = yaml(ROOT.resolve("stack/prometheus/prometheus.yml"));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> job = (Map<String, Object>) list(prometheus, "scrape_configs").getFirst();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> dns = (Map<String, Object>) list(job, "dns_sd_configs").getFirst();
+		List<String> expected = Stream.concat(FUNCTIONS.stream(), Stream.of("identity")).map(name -> "tasks." + name).toList();
 
-		assertThat(keep.find()).isTrue();
-		assertThat("fnorders_backend").matches(keep.group(1));
-		assertThat(map(map(this.stack, "networks"), "backend")).containsEntry("driver", "overlay");
+		assertThat(list(dns, "names")).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(dns).containsEntry("port", 8080);
+		assertThat(job).containsEntry("metrics_path", "/actuator/prometheus");
+		Map<String, Object> service = map(services(), "prometheus");
+		assertThat(service).doesNotContainKeys("user", "ports");
+		assertThat(String.valueOf(service.get("volumes"))).doesNotContain("docker.sock");
+		assertThat(list(service, "networks")).contains("backend");
+	}
+
+	@Test
+	void onlyTheGatewayIsPublishedAndItEndsTlsWithTheCertificateOfASecret() {
+		for (Map.Entry<String, Object> service : services().entrySet()) {
+			if (!service.getKey().equals("gateway")) {
+				assertThat(((Map<?, ?>) service.getValue()).containsKey("ports")).as("%s publishes ports", service.getKey()).isFalse();
+			}
+		}
+		Map<String, Object> gateway = map(services(), "gateway");
+		assertThat(list(gateway, "ports")).containsExactlyInAnyOrder(
+				Map.of("target", 8443, "published", 8443, "protocol", "tcp", "mode", "host"),
+				Map.of("target", 8080, "published", 8080, "protocol", "tcp", "mode", "host"));
+		assertThat(list(gateway, "secrets")).containsExactlyInAnyOrder("gateway_tls_certificate", "gateway_tls_key");
+		String nginx = read(ROOT.resolve("stack/gateway/nginx.conf"));
+		assertThat(nginx).contains("ssl_certificate /run/secrets/gateway_tls_certificate;",
+				"ssl_certificate_key /run/secrets/gateway_tls_key;", "listen 8443 ssl", "listen 8080;",
+				"auth_request /_admin;");
+		// every operations tool is behind the admin check
+		Matcher ops = Pattern.compile("location /ops/(\\w+)/ \\{([^}]*)}").matcher(nginx);
+		Set<String> tools = new TreeSet<>();
+		while (ops.find()) {
+			tools.add(ops.group(1));
+			assertThat(ops.group(2)).as(ops.group(1)).contains("auth_request /_admin;");
+		}
+		assertThat(tools).containsExactlyInAnyOrder("prometheus", "mail", "grafana", "kibana");
 	}
 
 	@Test

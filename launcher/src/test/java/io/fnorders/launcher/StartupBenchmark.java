@@ -221,7 +221,7 @@ class StartupBenchmark {
 		Path log = layout.app().resolveSibling(slug(variant) + ".log");
 		long begin = System.nanoTime();
 		ChildProcess process = ChildProcess.start(layout.function() + " (" + variant.label() + ")",
-				command(layout, variant), stack.functionEnvironment(port), log);
+				command(layout, variant), stack.functionEnvironment(layout.function(), port), log);
 		try {
 			Waits.untilReady(process, port, POLL);
 			long readyMillis = Duration.ofNanos(System.nanoTime() - begin).toMillis();

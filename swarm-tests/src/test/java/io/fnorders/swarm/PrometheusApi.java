@@ -8,18 +8,23 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 
-/** Prometheus's HTTP API (/api/v1) on its published port. */
+/** Prometheus's HTTP API (/api/v1) through the gateway's /ops/prometheus/, as an admin. */
 final class PrometheusApi {
+
+	static final String PREFIX = "/ops/prometheus";
 
 	private final Http api;
 
-	PrometheusApi(int port) {
-		this.api = new Http(port);
+	private final Map<String, String> admin;
+
+	PrometheusApi(Http gateway, String adminToken) {
+		this.api = gateway;
+		this.admin = Map.of("Authorization", "Bearer " + adminToken);
 	}
 
 	/** The active targets of a scrape job. */
 	List<Target> targets(String job) {
-		String body = Shop.ok(this.api.get("/api/v1/targets?state=active"));
+		String body = Shop.ok(this.api.get(PREFIX + "/api/v1/targets?state=active", this.admin));
 		List<Map<String, Object>> targets = JsonPath.read(body, "$.data.activeTargets[?(@.labels.job == '" + job + "')]");
 		return targets.stream().map(target -> {
 			@SuppressWarnings("unchecked")
@@ -30,7 +35,7 @@ final class PrometheusApi {
 
 	/** An instant query whose result is one number per value of {@code label}. */
 	Map<String, Double> query(String promql, String label) {
-		String body = Shop.ok(this.api.get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)));
+		String body = Shop.ok(this.api.get(PREFIX + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8), this.admin));
 		Map<String, Double> values = new HashMap<>();
 		for (Map<String, Object> sample : JsonPath.<List<Map<String, Object>>>read(body, "$.data.result")) {
 			@SuppressWarnings("unchecked")
@@ -43,7 +48,7 @@ final class PrometheusApi {
 
 	/** The loaded rules by name, with their health (ok, err, unknown). */
 	Map<String, String> rules() {
-		String body = Shop.ok(this.api.get("/api/v1/rules"));
+		String body = Shop.ok(this.api.get(PREFIX + "/api/v1/rules", this.admin));
 		Map<String, String> rules = new HashMap<>();
 		for (Map<String, Object> rule : JsonPath.<List<Map<String, Object>>>read(body, "$.data.groups[*].rules[*]")) {
 			rules.put((String) rule.get("name"), (String) rule.get("health"));

@@ -27,9 +27,9 @@ final class Shop {
 	/** Who placed each order this shop checked out. */
 	private final Map<String, String> owners = new ConcurrentHashMap<>();
 
-	Shop(int gatewayPort) {
-		this.gateway = new Http(gatewayPort);
-		this.tokens = Tokens.of("http://localhost:" + gatewayPort);
+	Shop() {
+		this.gateway = Http.gateway();
+		this.tokens = Tokens.of(Http.gatewayAddress().toString());
 	}
 
 	/** A GET by nobody in particular. */

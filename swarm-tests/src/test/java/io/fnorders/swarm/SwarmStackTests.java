@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The stack deployed on a running Swarm ({@code make swarm-test} makes one on this machine),
- * driven from outside as its users and operators do: HTTP to the published ports on localhost,
+ * driven from outside as its users and operators do: HTTPS to the gateway, its one published port on localhost,
  * and the docker CLI and make targets. The steps run in order on the same stack: the order
  * story, scaling inventory-fn out, a rolling update, faults, and Prometheus last, which then
  * has seen all of it. Every wait is bounded.
@@ -52,12 +52,6 @@ class SwarmStackTests {
 
 	private static final Logger log = LoggerFactory.getLogger(SwarmStackTests.class);
 
-	static final int GATEWAY_PORT = 8080;
-
-	static final int MAIL_PORT = 8025;
-
-	static final int PROMETHEUS_PORT = 9090;
-
 	static final List<String> FUNCTIONS = List.of("product-fn", "inventory-fn", "cart-fn", "notification-fn");
 
 	/** Every Kafka topic of the stack has this many partitions (bindings/kafka.yaml). */
@@ -67,7 +61,7 @@ class SwarmStackTests {
 
 	private final Swarm swarm = new Swarm(System.getProperty("fnorders.stack", "fnorders"), this.project);
 
-	private final Shop shop = new Shop(GATEWAY_PORT);
+	private final Shop shop = new Shop();
 
 	private final Outcomes outcomes = new Outcomes(this.shop);
 
@@ -88,7 +82,7 @@ class SwarmStackTests {
 			.until(() -> this.shop.notifications(customer), notifications -> notifications.size() == 2)
 			.getFirst()
 			.recipient();
-		MailCatcher mail = new MailCatcher(MAIL_PORT);
+		MailCatcher mail = new MailCatcher(this.swarm);
 		await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
 			.untilAsserted(() -> assertThat(mail.subjectsTo(recipient)).containsExactlyInAnyOrder(
 					"We received your order " + orderId, "Your order " + orderId + " is confirmed"));
@@ -163,9 +157,139 @@ class SwarmStackTests {
 
 	private HttpResponse<String> send(String method, String path, String body, @Nullable String token) {
 		if (token == null) {
-			return method.equals("GET") ? this.shop.get(path) : new Http(GATEWAY_PORT).post(path, body, Map.of());
+			return method.equals("GET") ? this.shop.get(path) : Http.gateway().post(path, body, Map.of());
 		}
 		return method.equals("GET") ? this.shop.get(path, token) : this.shop.post(path, body, token);
+	}
+
+	/**
+	 * The edge: paths that are not in normal form never reach a function (the gateway routes by
+	 * the normalised path and forwards the raw one, so {@code /reserveStock/../setStock} would
+	 * reach a function the gateway does not route), plain HTTP only redirects, every answer has
+	 * the security headers, one client's flood is its own, a client holds a few live streams at
+	 * most, and the operations tools answer admins only and are published nowhere.
+	 */
+	@Test
+	@Order(1)
+	void theGatewayForwardsOnlyNormalPathsLimitsEachClientAndKeepsTheToolsForAdmins() throws Exception {
+		Http gateway = Http.gateway();
+		String sku = newProduct("4.00", 5);
+		Map<String, String> admin = Map.of("Authorization", "Bearer " + this.shop.tokens().admin());
+		String setStock = "{\"sku\":\"%s\",\"quantity\":999}".formatted(sku);
+		for (String path : List.of("/reserveStock/../setStock", "/reserveStock/%2e%2e/setStock", "/product/x%2F..%2FsetStock",
+				"//setStock", "/product/./../setStock", "/product/%5c..%5csetStock")) {
+			HttpResponse<String> answer = gateway.postRaw(path, setStock, admin);
+			assertThat(answer.statusCode()).as(path).isEqualTo(400);
+			assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+		}
+		assertThat(this.shop.stock(sku).onHand()).isEqualTo(5);
+
+		HttpResponse<String> plain = Http.plainGateway().get("/products?limit=1");
+		assertThat(plain.statusCode()).isEqualTo(308);
+		assertThat(plain.headers().firstValue("Location")).hasValue(Http.gatewayAddress() + "/products?limit=1");
+
+		HttpResponse<String> products = gateway.get("/products");
+		assertThat(products.statusCode()).isEqualTo(200);
+		assertThat(products.headers().map()).containsKeys("strict-transport-security", "x-content-type-options",
+				"x-frame-options", "referrer-policy", "content-security-policy");
+		assertThat(products.headers().allValues("x-content-type-options")).containsExactly("nosniff");
+
+		// one customer floods reads: the excess gets 429 with Retry-After, others are served
+		String flooder = this.shop.tokens().customer("flood-" + this.run);
+		Map<Integer, Long> statuses;
+		try (var pool = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+			List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+			for (int i = 0; i < 400; i++) {
+				answers.add(pool.submit(() -> this.shop.get("/cart", flooder)));
+			}
+			List<HttpResponse<String>> done = new ArrayList<>();
+			for (var answer : answers) {
+				done.add(answer.get());
+			}
+			statuses = done.stream().collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+			HttpResponse<String> limited = done.stream().filter(answer -> answer.statusCode() == 429).findFirst().orElseThrow(
+					() -> new AssertionError("400 reads of one client at once, none limited: " + statuses));
+			assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+			assertThat(limited.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		}
+		assertThat(statuses.keySet()).containsOnly(200, 429);
+		assertThat(this.shop.get("/cart", this.shop.tokens().customer("calm-" + this.run)).statusCode()).isEqualTo(200);
+		report("gateway: 400 reads of one client at once answered %s", statuses);
+
+		// four live streams per client; a fifth is refused while they are open
+		String watcher = this.shop.tokens().customer("watch-" + this.run);
+		Map<String, String> stream = Map.of("Authorization", "Bearer " + watcher, "Accept", "text/event-stream");
+		Http streams = Http.gateway();
+		try {
+			for (int i = 0; i < 4; i++) {
+				streams.open("/notificationStream", stream);
+			}
+			Thread.sleep(2000);
+			assertThat(streams.open("/notificationStream", stream).get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(429);
+		}
+		finally {
+			streams.close();
+		}
+
+		// the operations tools: admins only, through the gateway; not published on this machine
+		String customer = this.shop.tokens().customer("curious-" + this.run);
+		for (String path : List.of("/ops/prometheus/api/v1/status/buildinfo", "/ops/mail/", "/ops/grafana/", "/ops/kibana/")) {
+			HttpResponse<String> anonymous = gateway.get(path);
+			assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+			assertThat(anonymous.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(
+					value -> assertThat(value).startsWith("Bearer"));
+			assertThat(gateway.get(path, Map.of("Authorization", "Bearer " + customer)).statusCode()).as(path).isEqualTo(403);
+		}
+		HttpResponse<String> buildInfo = gateway.get("/ops/prometheus/api/v1/status/buildinfo", admin);
+		assertThat(buildInfo.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(buildInfo.body(), "$.status")).isEqualTo("success");
+		for (int port : List.of(8025, 9090, 3000, 5601)) {
+			assertThat(published(port)).as("port %d", port).isFalse();
+		}
+	}
+
+	/**
+	 * Inside the stack each service is its own Redis user, with the password of its own secret:
+	 * product-fn's credentials are refused cart-fn's keys and the administration commands, and
+	 * every service's connections are its own user's. Spoken in RESP from inside the Redis task,
+	 * which holds the secrets.
+	 */
+	@Test
+	@Order(1)
+	void eachServiceIsItsOwnRedisUserInsideTheStack() {
+		String redis = this.swarm.containers("redis").getFirst();
+		String asProduct = resp(redis, "redis_password_product_fn", "product-fn",
+				"GET catalog:acl-probe", "GET cart:acl-probe", "FLUSHALL", "PUBLISH notification:live forged");
+		List<String> answers = asProduct.lines().toList();
+		assertThat(answers).as(asProduct).hasSize(5);
+		assertThat(answers.subList(0, 2)).as(asProduct).containsExactly("+OK", "$-1");
+		assertThat(answers.subList(2, 5)).as(asProduct).allSatisfy(answer -> assertThat(answer).startsWith("-NOPERM"));
+		String clients = resp(redis, "redis_password", "default", "CLIENT LIST");
+		for (String user : List.of("product-fn", "inventory-fn", "cart-fn", "notification-fn", "identity")) {
+			assertThat(clients).as("connections of %s", user).contains(" user=" + user + " ");
+		}
+	}
+
+	/** Commands to Redis from inside its task, signed in as {@code user} with the password of {@code secret}. */
+	private String resp(String container, String secret, String user, String... commands) {
+		String script = "exec 3<>/dev/tcp/127.0.0.1/6379; printf 'AUTH %s %s\\r\\n' \"$1\" \"$(cat /run/secrets/$2)\" >&3; "
+				+ "shift 2; for c in \"$@\"; do printf '%s\\r\\n' \"$c\" >&3; done; printf 'QUIT\\r\\n' >&3; "
+				+ "timeout 3 cat <&3 | tr -d '\\r'";
+		List<String> command = new ArrayList<>(List.of("bash", "-c", script, "resp", user, secret));
+		command.addAll(List.of(commands));
+		String answer = this.swarm.exec(container, command.toArray(String[]::new));
+		// the QUIT's +OK closes the conversation
+		return answer.strip().replaceFirst("\\n\\+OK$", "");
+	}
+
+	private static boolean published(int port) {
+		try (var socket = new java.net.Socket()) {
+			socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	@Test
@@ -297,17 +421,17 @@ class SwarmStackTests {
 	@Test
 	@Order(6)
 	void prometheusScrapesEveryFunctionAndIdentityTaskAndAnswersTheBusinessCounters() throws IOException {
-		PrometheusApi prometheus = new PrometheusApi(PROMETHEUS_PORT);
+		PrometheusApi prometheus = new PrometheusApi(Http.gateway(), this.shop.tokens().admin());
 		Map<String, Set<String>> tasks = new HashMap<>();
 		// the identity provider asks to be scraped like the functions
 		for (String function : Stream.concat(FUNCTIONS.stream(), Stream.of("identity")).toList()) {
-			tasks.put(this.swarm.service(function), this.swarm.backendAddresses(function).stream()
+			tasks.put(function, this.swarm.backendAddresses(function).stream()
 				.map(address -> "http://" + address + ":8080/actuator/prometheus")
 				.collect(Collectors.toSet()));
 		}
-		assertThat(tasks.get(this.swarm.service("inventory-fn"))).hasSize(3);
+		assertThat(tasks.get("inventory-fn")).hasSize(3);
 
-		// service discovery refreshes every minute, scrapes every 15 s
+		// DNS discovery refreshes every 10 s, scrapes every 15 s
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
 			List<Target> targets = prometheus.targets("functions");
 			assertThat(targets).allSatisfy(target -> assertThat(target.health()).as(target.scrapeUrl()).isEqualTo("up"));
@@ -403,8 +527,8 @@ class SwarmStackTests {
 	@Test
 	@Order(7)
 	void theIdentityProviderAnswersThroughTheGatewayAndKeepsItsKeyAcrossARestart() {
-		Http gateway = new Http(GATEWAY_PORT);
-		String issuer = "http://localhost:" + GATEWAY_PORT;
+		Http gateway = Http.gateway();
+		String issuer = Http.gatewayAddress().toString();
 		var discovery = gateway.get("/.well-known/openid-configuration");
 		assertThat(discovery.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<String>read(discovery.body(), "$.issuer")).isEqualTo(issuer);

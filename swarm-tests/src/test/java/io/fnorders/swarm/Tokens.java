@@ -54,10 +54,7 @@ final class Tokens {
 
 	/** The tokens of the stack this run deployed, issued as by {@code issuer} (the gateway's address). */
 	static Tokens of(String issuer) {
-		String location = System.getProperty("fnorders.signing-key");
-		if (location == null || location.isBlank()) {
-			throw new IllegalStateException("fnorders.signing-key names no file: make swarm-test sets it");
-		}
+		String location = Http.requiredProperty("fnorders.signing-key");
 		try {
 			String pem = Files.readString(Path.of(location));
 			byte[] der = Base64.getMimeDecoder()

@@ -212,6 +212,19 @@ class ProductFnIntegrationTests {
 	}
 
 	@Test
+	void refusesPathsThatAreNotInNormalFormBeforeRoutingThem() {
+		String sku = sku();
+		HttpFunctions admin = this.http.as(TestIssuer.get().admin());
+		for (String path : List.of("/products/../saveProduct", "/product/%2e%2e/saveProduct", "//saveProduct",
+				"/product/x;/../../saveProduct")) {
+			assertProblem(admin.post(path, product(sku, "1")), 400, "not in normal form");
+		}
+		// an encoded slash: Tomcat refuses it before Spring sees it, as a problem as well
+		assertProblem(admin.post("/product/x%2F..%2FsaveProduct", product(sku, "1")), 400, "");
+		assertProblem(admin.get("/product/" + sku), 404, "");
+	}
+
+	@Test
 	void answersAWrongMethodWithMethodNotAllowed() {
 		HttpResponse<String> response = this.http.get("/saveProduct");
 

@@ -22,6 +22,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,6 +70,12 @@ public class FunctionSecurityConfiguration {
 				}))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
+	}
+
+	/** What Spring Security's firewall refuses, as a 400 problem (its default is a bare 400). */
+	@Bean
+	RequestRejectedHandler requestRejectedAsProblem(JsonMapper json, PlatformProperties platform) {
+		return new SecurityProblems(json, platform.http().retryAfter());
 	}
 
 	/** A service does not start with an exposed function no access rule names. */

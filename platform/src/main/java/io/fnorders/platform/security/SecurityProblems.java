@@ -22,15 +22,20 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Spring Security's refusals as problem+json, with the {@code WWW-Authenticate} header of RFC 6750
  * that its bearer-token handlers set: 401 without a valid token, 403 for a caller whose roles do
  * not allow the function, and 503 with {@code Retry-After} when the issuer's keys cannot be
- * fetched to check a token (Spring Security would otherwise let that fail as a 500).
+ * fetched to check a token (Spring Security would otherwise let that fail as a 500); and 400 for a
+ * request its firewall refuses, a path with dot segments or encoded slashes among them (so a
+ * proxy that routes by the normalised path can never reach a function it does not route).
  */
-final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+final class SecurityProblems
+		implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler, RequestRejectedHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
 
@@ -76,6 +81,15 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 			return;
 		}
 		commence(request, response, failure);
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+			throws IOException, ServletException {
+		log.debug("Request refused by the firewall: {}", rejected.getMessage());
+		write(request, response, HttpStatus.BAD_REQUEST,
+				"The request path is not in normal form (dot segments, doubled or encoded slashes, encoded dots) "
+						+ "or holds characters that are not allowed");
 	}
 
 	private static String description(OAuth2AuthenticationException failure) {

@@ -1,0 +1,115 @@
+package io.fnorders.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Redis users of {@code stack/redis/users.acl}, one per service, for the local Redis: each
+ * gets a password made once under the data directory (readable by its owner only), and the ACL
+ * file Redis loads names them by the SHA-256 of it. The default user, with a password of its
+ * own, is the operator's (and the tests').
+ */
+final class RedisUsers {
+
+	static final String OPERATOR = "default";
+
+	private static final Pattern USER = Pattern.compile("(?m)^user\\s+(\\S+)\\s+(.+)$");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final Path rules;
+
+	private final Path passwords;
+
+	/**
+	 * @param rules the users and their rules ({@code stack/redis/users.acl})
+	 * @param passwords the directory of the passwords, one file per user
+	 */
+	RedisUsers(Path rules, Path passwords) {
+		this.rules = rules;
+		this.passwords = passwords;
+	}
+
+	static RedisUsers of(LocalSettings settings) {
+		return new RedisUsers(settings.projectDir().resolve("stack/redis/users.acl"),
+				settings.dataDir().resolve("redis").resolve("passwords"));
+	}
+
+	/** The services' users, as the rules name them. */
+	List<String> names() {
+		return users().stream().map(user -> user[0]).toList();
+	}
+
+	/** The user's password, made at first use. */
+	String password(String user) {
+		Path file = this.passwords.resolve(user);
+		try {
+			if (!Files.exists(file)) {
+				Files.createDirectories(this.passwords);
+				byte[] secret = new byte[24];
+				RANDOM.nextBytes(secret);
+				Files.writeString(Files.createFile(file,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+						HexFormat.of().formatHex(secret));
+			}
+			return Files.readString(file, StandardCharsets.UTF_8).strip();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot keep the Redis password of " + user + " in " + file, ex);
+		}
+	}
+
+	/** Writes the ACL file Redis loads at start: the operator, then each service's user. */
+	Path writeAclFile(Path file) {
+		List<String> lines = new ArrayList<>();
+		lines.add("user " + OPERATOR + " on #" + sha256(password(OPERATOR)) + " ~* &* +@all");
+		for (String[] user : users()) {
+			lines.add("user " + user[0] + " on #" + sha256(password(user[0])) + " " + user[1]);
+		}
+		try {
+			Files.deleteIfExists(file);
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.write(file, lines, StandardCharsets.UTF_8);
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the Redis ACL file " + file, ex);
+		}
+	}
+
+	private List<String[]> users() {
+		try {
+			Matcher user = USER.matcher(Files.readString(this.rules, StandardCharsets.UTF_8));
+			List<String[]> users = new ArrayList<>();
+			while (user.find()) {
+				users.add(new String[] { user.group(1), user.group(2).strip() });
+			}
+			return users;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the Redis users of " + this.rules, ex);
+		}
+	}
+
+	private static String sha256(String password) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
