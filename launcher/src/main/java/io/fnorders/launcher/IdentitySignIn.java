@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the redirect itself. Signs a customer up first when asked. Used by {@code make token} and the
  * tests that act as a customer or the admin.
  */
-final class IdentitySignIn {
+public final class IdentitySignIn {
 
 	static final String CLIENT_ID = "cli";
 
@@ -47,16 +47,17 @@ final class IdentitySignIn {
 
 	private final URI issuer;
 
-	IdentitySignIn(String issuer) {
+	/** The provider at {@code issuer} (HTTPS is trusted the JVM's way, {@code javax.net.ssl.trustStore}). */
+	public IdentitySignIn(String issuer) {
 		this.issuer = URI.create(issuer.endsWith("/") ? issuer : issuer + "/");
 	}
 
 	/** The tokens of a sign-in: the access token the functions take, and its ID token. */
-	record Tokens(String accessToken, String idToken, long expiresInSeconds) {
+	public record Tokens(String accessToken, String idToken, long expiresInSeconds) {
 	}
 
 	/** Why a sign-in or sign-up did not work, in words for the person who asked. */
-	static final class SignInException extends RuntimeException {
+	public static final class SignInException extends RuntimeException {
 
 		SignInException(String message) {
 			super(message);
@@ -65,7 +66,7 @@ final class IdentitySignIn {
 	}
 
 	/** Creates a customer account; false when the address has one already. */
-	boolean signUp(String email, String password) {
+	public boolean signUp(String email, String password) {
 		HttpClient browser = browser();
 		String csrf = csrfOf(send(browser, get("signup")));
 		HttpResponse<String> answer = send(browser, form("signup", Map.of("email", email, "password", password,
@@ -81,7 +82,7 @@ final class IdentitySignIn {
 	}
 
 	/** Signs in with the login form and runs the authorization code flow with PKCE to its tokens. */
-	Tokens signIn(String email, String password) {
+	public Tokens signIn(String email, String password) {
 		HttpClient browser = browser();
 		String csrf = csrfOf(send(browser, get("login")));
 		HttpResponse<String> login = send(browser,

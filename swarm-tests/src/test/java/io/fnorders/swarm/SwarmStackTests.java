@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 
 import com.jayway.jsonpath.JsonPath;
+import io.fnorders.launcher.IdentitySignIn;
 import io.fnorders.swarm.Checkouts.Line;
 import io.fnorders.swarm.Checkouts.Placed;
 import io.fnorders.swarm.Checkouts.Plan;
@@ -542,6 +543,20 @@ class SwarmStackTests {
 		var login = gateway.get("/login");
 		assertThat(login.statusCode()).isEqualTo(200);
 		assertThat(login.body()).contains("name=\"_csrf\"", "Sign in");
+
+		// a customer who signs up and signs in through the pages and the code flow with PKCE, as
+		// make token does, is served by the functions with the token the provider signed
+		IdentitySignIn identity = new IdentitySignIn(issuer);
+		String email = "signed-in-" + this.run + "@example.com";
+		assertThat(identity.signUp(email, "correct horse " + this.run)).isTrue();
+		String token = identity.signIn(email, "correct horse " + this.run).accessToken();
+		Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
+		HttpResponse<String> cart = gateway.get("/cart", bearer);
+		assertThat(cart.statusCode()).as(cart.body()).isEqualTo(200);
+		assertThat(JsonPath.<String>read(cart.body(), "$.customerId")).matches("c[a-z2-9]{16}");
+		assertThat(gateway.get("/notifications", bearer).statusCode()).isEqualTo(200);
+		assertThat(gateway.post("/setStock", "{\"sku\":\"X-1\",\"quantity\":1}", bearer).statusCode()).isEqualTo(403);
+		assertThat(gateway.get("/ops/prometheus/api/v1/status/buildinfo", bearer).statusCode()).isEqualTo(403);
 
 		long restarting = System.nanoTime();
 		rollingUpdate("identity", Duration.ofMinutes(4));
