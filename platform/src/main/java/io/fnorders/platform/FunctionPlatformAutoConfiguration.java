@@ -29,7 +29,6 @@ import io.fnorders.platform.messaging.RabbitOutageRetries;
 import io.fnorders.platform.outbox.Outbox;
 import io.fnorders.platform.outbox.OutboxMetrics;
 import io.fnorders.platform.outbox.OutboxRelay;
-import io.fnorders.platform.redis.ShortDnsCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.Tracer;
@@ -240,13 +239,6 @@ public class FunctionPlatformAutoConfiguration {
 	@Bean
 	MeterFilter kafkaTemplateLegacyTimerFilter() {
 		return MeterFilter.deny(id -> "spring.kafka.template".equals(id.getName()) && id.getTag("result") != null);
-	}
-
-	/** Redis's address is looked up again within seconds when its task moves. */
-	@Bean
-	@ConditionalOnClass(name = { "io.lettuce.core.resource.ClientResources", "io.netty.resolver.dns.DnsAddressResolverGroup" })
-	ShortDnsCache redisShortDnsCache(PlatformProperties properties) {
-		return new ShortDnsCache(properties.redis().dnsCacheMaxTtl());
 	}
 
 	/** On when the functions' default binder is Kafka (the default transport). */

@@ -13,12 +13,11 @@ import org.springframework.util.unit.DataSize;
  *
  * @param http limits of the HTTP trigger
  * @param events how events are published
- * @param redis how the Redis client finds Redis
  * @param messaging how consumers report waiting out outages
  * @param outbox where a service queues the events that follow its writes, and how they are relayed
  */
 @ConfigurationProperties("fnorders")
-public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events events, @DefaultValue Redis redis,
+public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events events,
 		@DefaultValue Messaging messaging, @DefaultValue Outbox outbox) {
 
 	/**
@@ -52,13 +51,6 @@ public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events e
 	 */
 	public record Events(@DefaultValue("ce_") String attributePrefix,
 			@DefaultValue("5s") Duration kafkaAdminTimeout) {
-	}
-
-	/**
-	 * @param dnsCacheMaxTtl the longest time the Redis client trusts a DNS answer for the Redis
-	 * host, whatever TTL the answer carries (Docker's DNS says 600 s)
-	 */
-	public record Redis(@DefaultValue("5s") Duration dnsCacheMaxTtl) {
 	}
 
 	/**

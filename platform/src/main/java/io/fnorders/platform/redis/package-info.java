@@ -1,5 +1,5 @@
 /**
- * How the functions' Redis client behaves where Redis moves (Swarm tasks).
+ * What the functions share for Redis: the Lua scripts' common parts.
  */
 @NullMarked
 package io.fnorders.platform.redis;

@@ -1,4 +1,4 @@
-package io.fnorders.platform.redis;
+package io.fnorders.redisclient;
 
 import java.time.Duration;
 
