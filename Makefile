@@ -31,11 +31,12 @@ STACK_FILES ?= stack/docker-stack.yml
 FNORDERS_REGISTRY ?= fnorders
 FNORDERS_VERSION ?= latest
 FUNCTIONS := product-fn inventory-fn cart-fn notification-fn
-STACK_SECRETS := redis_password redis_password_product_fn redis_password_inventory_fn redis_password_cart_fn redis_password_notification_fn redis_password_identity grafana_admin_password elastic_password kibana_system_password logstash_password identity_admin_password identity_signing_key gateway_tls_certificate gateway_tls_key
+STACK_SECRETS := kafka_password_broker kafka_password_operator kafka_password_product_fn kafka_password_inventory_fn kafka_password_cart_fn kafka_password_notification_fn redis_password redis_password_product_fn redis_password_inventory_fn redis_password_cart_fn redis_password_notification_fn redis_password_identity grafana_admin_password elastic_password kibana_system_password logstash_password identity_admin_password identity_signing_key gateway_tls_certificate gateway_tls_key
 # Swarm configs cannot change in place: each group of files the stack mounts gets a version, a
 # hash of its files, so a changed file becomes a new config and only the services using it roll.
 config-hash = $(shell cat $(1) | sha256sum | cut -c1-12)
 CONFIG_VERSIONS = GATEWAY_CONFIG_VERSION=$(call config-hash,stack/gateway/*) \
+  KAFKA_CONFIG_VERSION=$(call config-hash,stack/kafka/*) \
   REDIS_CONFIG_VERSION=$(call config-hash,stack/redis/*) \
   PROMETHEUS_CONFIG_VERSION=$(call config-hash,stack/prometheus/prometheus.yml stack/prometheus/alerts.yml) \
   GRAFANA_CONFIG_VERSION=$(call config-hash,stack/grafana/* dashboards/grafana/*.json) \
@@ -112,9 +113,10 @@ run: build $(if $(filter rabbit,$(BINDING)),rabbitmq) ## start Kafka (or RabbitM
 	BINDING=$(BINDING) DATA_DIR=$(DATA_DIR) PROJECT_DIR=$(CURDIR) \
 	  java -cp '$(LAUNCHER_CP)' io.fnorders.launcher.LocalStack
 
-events: ## print the events on TOPIC (default products) of the running local Kafka, with headers
+events: ## print the events on TOPIC (default products) of the running local Kafka, with headers (read as the operator)
 	java -Dlogback.configurationFile=kafka-logback.xml -cp '$(LAUNCHER_CP)' \
 	  org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server 127.0.0.1:$${KAFKA_PORT:-9092} \
+	  --consumer.config $(DATA_DIR)/kafka/operator.properties \
 	  --topic $${TOPIC:-products} --from-beginning --timeout-ms $${TIMEOUT_MS:-5000} \
 	  --property print.key=true --property print.headers=true --property print.timestamp=true
 

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code make dlq}: the dead letters of a topic of the running local stack, as a table, and their
  * replay. It calls the dead-letter tools every service has ({@code GET /deadLetters/<topic>},
- * {@code POST /replayDeadLetters}), on inventory-fn by default.
+ * {@code POST /replayDeadLetters}) on the service that produces the topic: only its Kafka principal
+ * may write there and read its dead letters ({@code stack/kafka/acls}).
  */
 public final class DeadLetterConsole {
 
@@ -29,19 +31,19 @@ public final class DeadLetterConsole {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final String service;
+	private final Function<String, String> serviceOf;
 
 	private final PrintStream out;
 
 	private final Supplier<String> adminToken;
 
 	/**
-	 * @param service the base URL of a service of the stack
+	 * @param serviceOf the base URL of the service whose tools handle a topic
 	 * @param adminToken an admin's access token: the dead-letter tools are for admins only
 	 * @param out where the listing goes
 	 */
-	DeadLetterConsole(String service, Supplier<String> adminToken, PrintStream out) {
-		this.service = service;
+	DeadLetterConsole(Function<String, String> serviceOf, Supplier<String> adminToken, PrintStream out) {
+		this.serviceOf = serviceOf;
 		this.adminToken = adminToken;
 		this.out = out;
 	}
@@ -51,11 +53,17 @@ public final class DeadLetterConsole {
 	 * {@code <partition>:<offset>,...}
 	 */
 	public static void main(String[] args) {
-		String service = System.getenv().getOrDefault("DLQ_SERVICE_URL",
-				"http://localhost:" + System.getenv().getOrDefault("INVENTORY_PORT", "8083"));
 		LocalSettings settings = LocalSettings.from(System::getenv);
+		String override = System.getenv("DLQ_SERVICE_URL");
+		Function<String, String> serviceOf = (override != null && !override.isBlank()) ? topic -> override
+				: topic -> "http://localhost:" + settings.portOf(producerOf(settings, topic), 0);
 		Supplier<String> adminToken = () -> TokenCommand.adminToken(settings);
-		System.exit(new DeadLetterConsole(service, adminToken, System.out).run(args));
+		System.exit(new DeadLetterConsole(serviceOf, adminToken, System.out).run(args));
+	}
+
+	/** The function that produces a topic, as the Kafka rules say; inventory-fn for a name none writes. */
+	static String producerOf(LocalSettings settings, String topic) {
+		return KafkaAccess.of(settings).writerOf(topic).orElse("inventory-fn");
 	}
 
 	/** Lists or replays as the arguments say; returns the exit status. */
@@ -82,7 +90,7 @@ public final class DeadLetterConsole {
 	}
 
 	private int list(String topic) throws IOException, InterruptedException {
-		HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(this.service + "/deadLetters/" + topic)).GET());
+		HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(this.serviceOf.apply(topic) + "/deadLetters/" + topic)).GET());
 		if (answer.statusCode() != 200) {
 			return refused(answer);
 		}
@@ -112,7 +120,7 @@ public final class DeadLetterConsole {
 			List<String> positions = Arrays.stream(which.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
 			positions.forEach(request.putArray("records")::add);
 		}
-		HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(this.service + "/replayDeadLetters"))
+		HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(this.serviceOf.apply(topic) + "/replayDeadLetters"))
 			.header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(JSON.writeValueAsString(request))));
 		if (answer.statusCode() != 200) {
@@ -130,8 +138,8 @@ public final class DeadLetterConsole {
 				.build(), BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new IOException("No service answers at " + this.service + " (is make run up? DLQ_SERVICE_URL names "
-					+ "another)", ex);
+			throw new IOException("No service answers at " + request.build().uri() + " (is make run up? DLQ_SERVICE_URL "
+					+ "names another)", ex);
 		}
 	}
 

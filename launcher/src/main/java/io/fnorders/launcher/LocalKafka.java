@@ -14,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 
 import io.fnorders.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -23,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A single-node Kafka cluster in KRaft mode (broker and controller in one process), run from
  * Kafka's own jars on the launcher's classpath. Its log directory is formatted once and kept, so
- * topics and records survive a restart of {@code make run}.
+ * topics and records survive a restart of {@code make run}. Every client signs in (SASL) and may
+ * do only what the ACLs of {@link KafkaAccess} allow its principal, as in the stack.
  */
 final class LocalKafka {
 
@@ -31,11 +31,14 @@ final class LocalKafka {
 
 	private final Path home;
 
+	private final KafkaAccess access;
+
 	private @Nullable ChildProcess process;
 
 	LocalKafka(LocalSettings settings) {
 		this.settings = settings;
 		this.home = settings.dataDir().resolve("kafka");
+		this.access = KafkaAccess.of(settings);
 	}
 
 	void start(String java) {
@@ -49,15 +52,18 @@ final class LocalKafka {
 				() -> Waits.portOpen(this.settings.kafkaPort()));
 	}
 
-	/** Creates every event topic and its dead-letter topic with the default partition count. */
+	/**
+	 * Creates every event topic and its dead-letter topic with the default partition count, each
+	 * function's user and what it may do ({@link KafkaAccess}), and the operator's settings file
+	 * for Kafka's command-line tools.
+	 */
 	void createTopics() {
 		List<NewTopic> topics = new ArrayList<>();
 		for (String topic : Topics.ALL) {
 			topics.add(new NewTopic(topic, Topics.DEFAULT_PARTITIONS, (short) 1));
 			topics.add(new NewTopic(Topics.deadLetter(topic), Topics.DEFAULT_PARTITIONS, (short) 1));
 		}
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				this.settings.kafkaBootstrapServers()))) {
+		try (Admin admin = Admin.create(operatorClient())) {
 			for (NewTopic topic : topics) {
 				try {
 					admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
@@ -68,6 +74,7 @@ final class LocalKafka {
 					}
 				}
 			}
+			this.access.grant(admin, this.settings.kafkaBootstrapServers());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -76,6 +83,17 @@ final class LocalKafka {
 		catch (TimeoutException ex) {
 			throw new IllegalStateException("Kafka did not create the topics within 30 s", ex);
 		}
+		this.access.writeOperatorProperties(operatorProperties(), this.settings.kafkaBootstrapServers());
+	}
+
+	/** The client settings of the operator, a super user: the tests' and the tools'. */
+	Map<String, Object> operatorClient() {
+		return this.access.operatorClient(this.settings.kafkaBootstrapServers());
+	}
+
+	/** The operator's settings as a file, for Kafka's command-line tools ({@code --command-config}). */
+	Path operatorProperties() {
+		return this.home.resolve("operator.properties");
 	}
 
 	/** The broker process, once {@link #start} ran. */
@@ -122,21 +140,25 @@ final class LocalKafka {
 	private Path writeConfig() {
 		int port = this.settings.kafkaPort();
 		int controller = this.settings.kafkaControllerPort();
-		String properties = String.join("\n", "process.roles=broker,controller", "node.id=1",
+		List<String> lines = new ArrayList<>(List.of("process.roles=broker,controller", "node.id=1",
 				"controller.quorum.bootstrap.servers=127.0.0.1:" + controller,
-				"listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller,
-				"advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller,
+				"listeners=CLIENT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller,
+				"advertised.listeners=CLIENT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller,
 				"controller.listener.names=CONTROLLER",
-				"listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-				"inter.broker.listener.name=PLAINTEXT", "log.dirs=" + this.home.resolve("data"),
+				"listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
+				"inter.broker.listener.name=CLIENT", "log.dirs=" + this.home.resolve("data"),
 				"num.partitions=" + Topics.DEFAULT_PARTITIONS, "offsets.topic.replication.factor=1",
 				"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
 				"share.coordinator.state.topic.replication.factor=1", "share.coordinator.state.topic.min.isr=1",
-				"group.initial.rebalance.delay.ms=0", "");
+				"group.initial.rebalance.delay.ms=0"));
+		lines.addAll(this.access.brokerSettings("CLIENT", "CONTROLLER"));
+		lines.add("");
+		String properties = String.join("\n", lines);
 		try {
 			Files.createDirectories(this.home);
 			Path config = this.home.resolve("server.properties");
-			Files.writeString(config, properties);
+			Files.deleteIfExists(config);
+			LocalSecrets.write(config, properties);
 			return config;
 		}
 		catch (IOException ex) {

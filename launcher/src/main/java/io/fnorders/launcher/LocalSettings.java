@@ -80,6 +80,11 @@ record LocalSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaCont
 		return this.dataDir.resolve("identity");
 	}
 
+	/** The file holding the identity provider's admin password (made at its first start). */
+	Path adminPasswordFile() {
+		return identityDir().resolve("admin-password");
+	}
+
 	String kafkaBootstrapServers() {
 		return "127.0.0.1:" + this.kafkaPort;
 	}

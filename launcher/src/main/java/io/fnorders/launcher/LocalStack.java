@@ -31,6 +31,10 @@ public final class LocalStack {
 
 	private final LocalMail mail;
 
+	private final RedisUsers redisUsers;
+
+	private final KafkaAccess kafkaAccess;
+
 	private @Nullable RabbitNode rabbit;
 
 	/** The identity provider's name among the instances and its log's. */
@@ -55,6 +59,8 @@ public final class LocalStack {
 		this.kafka = new LocalKafka(settings);
 		this.redis = new LocalRedis(settings);
 		this.mail = new LocalMail(settings);
+		this.redisUsers = RedisUsers.of(settings);
+		this.kafkaAccess = KafkaAccess.of(settings);
 	}
 
 	public static void main(String[] args) throws InterruptedException {
@@ -209,18 +215,13 @@ public final class LocalStack {
 				"127.0.0.1", "SPRING_DATA_REDIS_PORT", String.valueOf(this.settings.redisPort()),
 				"SPRING_SECURITY_OAUTH2_AUTHORIZATIONSERVER_ISSUER", this.settings.identityIssuer(),
 				"FNORDERS_IDENTITY_SIGNING_KEY", secrets.resolve("signing-key.pem").toString(),
-				"FNORDERS_IDENTITY_ADMIN_PASSWORD_FILE", adminPasswordFile().toString(),
+				"FNORDERS_IDENTITY_ADMIN_PASSWORD_FILE", this.settings.adminPasswordFile().toString(),
 				"FNORDERS_IDENTITY_ADMIN_EMAIL", ADMIN_EMAIL, "FNORDERS_IDENTITY_CREATE_MISSING_SECRETS", "true"));
 		environment.putAll(redisUser(IDENTITY));
 		Instance instance = new Instance(IDENTITY, 0, port, ChildProcess.start(IDENTITY, command, environment,
 				this.settings.dataDir().resolve("logs").resolve(IDENTITY + ".log")));
 		this.instances.add(instance);
 		return instance;
-	}
-
-	/** The file holding the admin account's password (made at the first start). */
-	Path adminPasswordFile() {
-		return this.settings.identityDir().resolve("admin-password");
 	}
 
 	/**
@@ -234,6 +235,7 @@ public final class LocalStack {
 				this.settings.binding(), "SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",
 				String.valueOf(this.settings.smtpPort()), "FNORDERS_CART_CATALOG_URL", baseUrl("product-fn")));
 		environment.putAll(redisUser(function));
+		environment.putAll(this.kafkaAccess.functionEnvironment(function));
 		// every function trusts the local identity provider's tokens
 		environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", this.settings.identityIssuer());
 		environment.putAll(Map.of("SPRING_RABBITMQ_HOST", "127.0.0.1", "SPRING_RABBITMQ_PORT",
@@ -244,12 +246,17 @@ public final class LocalStack {
 	/** The service's own Redis user (stack/redis/users.acl) and its password. */
 	private Map<String, String> redisUser(String service) {
 		return Map.of("SPRING_DATA_REDIS_USERNAME", service, "SPRING_DATA_REDIS_PASSWORD",
-				RedisUsers.of(this.settings).password(service));
+				this.redisUsers.password(service));
+	}
+
+	/** Kafka as its operator, a super user: the client settings of the tests and tools. */
+	Map<String, Object> kafkaOperatorClient() {
+		return this.kafka.operatorClient();
 	}
 
 	/** Redis as its operator: the default user, which may do anything. */
 	String redisOperatorUri() {
-		return "redis://" + RedisUsers.of(this.settings).password(RedisUsers.OPERATOR) + "@127.0.0.1:"
+		return "redis://" + this.redisUsers.password(RedisUsers.OPERATOR) + "@127.0.0.1:"
 				+ this.settings.redisPort();
 	}
 
@@ -266,7 +273,7 @@ public final class LocalStack {
 			if (instance.function().equals(IDENTITY)) {
 				System.out.printf("  %-16s %s   (sign-in: %s/login, discovery: %s/.well-known/openid-configuration)%n",
 						IDENTITY, url, url, url);
-				System.out.println("                   admin: " + ADMIN_EMAIL + ", password in " + adminPasswordFile()
+				System.out.println("                   admin: " + ADMIN_EMAIL + ", password in " + this.settings.adminPasswordFile()
 						+ "; a customer's token: make token CUSTOMER=alice");
 				continue;
 			}

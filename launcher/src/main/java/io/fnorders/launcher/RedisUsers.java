@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,11 +26,9 @@ final class RedisUsers {
 
 	private static final Pattern USER = Pattern.compile("(?m)^user\\s+(\\S+)\\s+(.+)$");
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final Path rules;
 
-	private final Path passwords;
+	private final LocalSecrets passwords;
 
 	/**
 	 * @param rules the users and their rules ({@code stack/redis/users.acl})
@@ -39,7 +36,7 @@ final class RedisUsers {
 	 */
 	RedisUsers(Path rules, Path passwords) {
 		this.rules = rules;
-		this.passwords = passwords;
+		this.passwords = new LocalSecrets(passwords);
 	}
 
 	static RedisUsers of(LocalSettings settings) {
@@ -54,21 +51,7 @@ final class RedisUsers {
 
 	/** The user's password, made at first use. */
 	String password(String user) {
-		Path file = this.passwords.resolve(user);
-		try {
-			if (!Files.exists(file)) {
-				Files.createDirectories(this.passwords);
-				byte[] secret = new byte[24];
-				RANDOM.nextBytes(secret);
-				Files.writeString(Files.createFile(file,
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
-						HexFormat.of().formatHex(secret));
-			}
-			return Files.readString(file, StandardCharsets.UTF_8).strip();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot keep the Redis password of " + user + " in " + file, ex);
-		}
+		return this.passwords.get(user);
 	}
 
 	/** Writes the ACL file Redis loads at start: the operator, then each service's user. */

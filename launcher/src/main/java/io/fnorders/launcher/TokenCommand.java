@@ -1,13 +1,8 @@
 package io.fnorders.launcher;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -46,15 +41,15 @@ public final class TokenCommand {
 				String email = name + "@example.com";
 				Path file = settings.identityDir().resolve("customers").resolve(name + ".password");
 				if (!Files.exists(file)) {
-					String password = newPassword();
+					String password = LocalSecrets.random();
 					if (!identity.signUp(email, password)) {
 						throw new IdentitySignIn.SignInException(email + " has an account whose password is not in "
 								+ file + " (make clean forgets both)");
 					}
-					write(file, password);
+					LocalSecrets.write(file, password);
 					System.err.println("Signed up " + email + "; its password is in " + file);
 				}
-				tokens = identity.signIn(email, read(file).strip());
+				tokens = identity.signIn(email, LocalSecrets.read(file));
 			}
 			System.err.println("Access token of " + (name.equals("admin") ? LocalStack.ADMIN_EMAIL : name + "@example.com")
 					+ ", valid " + (tokens.expiresInSeconds() + 30) / 60 + " min:");
@@ -72,34 +67,8 @@ public final class TokenCommand {
 	}
 
 	private static IdentitySignIn.Tokens adminTokens(LocalSettings settings) {
-		Path file = settings.identityDir().resolve("admin-password");
-		return new IdentitySignIn(settings.identityIssuer()).signIn(LocalStack.ADMIN_EMAIL, read(file).strip());
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + file, ex);
-		}
-	}
-
-	private static void write(Path file, String password) {
-		try {
-			Files.createDirectories(file.getParent());
-			Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(
-					PosixFilePermissions.fromString("rw-------"))), password + "\n", StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write " + file, ex);
-		}
-	}
-
-	private static String newPassword() {
-		byte[] bytes = new byte[18];
-		new SecureRandom().nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
+		return new IdentitySignIn(settings.identityIssuer()).signIn(LocalStack.ADMIN_EMAIL,
+				LocalSecrets.read(settings.adminPasswordFile()));
 	}
 
 }

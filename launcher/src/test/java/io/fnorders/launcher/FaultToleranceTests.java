@@ -86,7 +86,7 @@ class FaultToleranceTests {
 	@AfterEach
 	void noRecordWasDeadLettered() {
 		for (String topic : Topics.ALL) {
-			assertThat(TopicReader.recordsIn(this.settings.kafkaBootstrapServers(), Topics.deadLetter(topic)))
+			assertThat(TopicReader.recordsIn(KafkaOperator.client(this.settings), Topics.deadLetter(topic)))
 				.as("records in %s", Topics.deadLetter(topic))
 				.isZero();
 		}
@@ -121,7 +121,7 @@ class FaultToleranceTests {
 		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
 			.untilAsserted(() -> assertThat(metric("cart-fn", "fnorders_outbox_depth")).as("cart-fn's outbox depth")
 				.isZero());
-		try (TopicReader topic = TopicReader.of(this.settings.kafkaBootstrapServers(), Topics.ORDERS)) {
+		try (TopicReader topic = TopicReader.of(KafkaOperator.client(this.settings), Topics.ORDERS)) {
 			List<ConsumerRecord<String, String>> placed = topic.readFor(Duration.ofSeconds(3),
 					record -> orders.contains(record.key()) && "order.placed".equals(header(record, "ce_type")));
 			assertThat(placed.stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting())))
@@ -159,7 +159,7 @@ class FaultToleranceTests {
 		assertThat(accepted).hasSize(customers.size());
 		List<String> orders = List.copyOf(accepted.values());
 		awaitEveryOrder(orders, "CONFIRMED");
-		try (TopicReader topic = TopicReader.of(this.settings.kafkaBootstrapServers(), Topics.ORDERS)) {
+		try (TopicReader topic = TopicReader.of(KafkaOperator.client(this.settings), Topics.ORDERS)) {
 			List<ConsumerRecord<String, String>> placed = topic.readFor(Duration.ofSeconds(3),
 					record -> orders.contains(record.key()) && "order.placed".equals(header(record, "ce_type")));
 			Map<String, Set<String>> idsByOrder = placed.stream()
@@ -286,7 +286,7 @@ class FaultToleranceTests {
 
 	/** The one outcome type of each order on {@code order-status}, once every order has one. */
 	private Map<String, String> awaitOutcomes(Set<String> orders) {
-		try (TopicReader topic = TopicReader.of(this.settings.kafkaBootstrapServers(), Topics.ORDER_STATUS)) {
+		try (TopicReader topic = TopicReader.of(KafkaOperator.client(this.settings), Topics.ORDER_STATUS)) {
 			Map<String, Set<String>> types = new HashMap<>();
 			Awaitility.await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
 				types.clear();
@@ -451,8 +451,8 @@ class FaultToleranceTests {
 	}
 
 	private KafkaProducer<String, String> producer() {
-		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.kafkaBootstrapServers(),
-				ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+		return new KafkaProducer<>(KafkaOperator.client(this.settings, Map.of(ProducerConfig.ACKS_CONFIG, "all")),
+				new StringSerializer(), new StringSerializer());
 	}
 
 	/** Holds a fault for its stated time, or paces the load; it never waits for a condition. */

@@ -112,9 +112,8 @@ class InventoryScalingTests {
 	private Map<String, Set<String>> readOutcomes(Set<String> orderIds, Duration timeout) {
 		Map<String, Set<String>> outcomes = new HashMap<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.kafkaBootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, "scaling-test-" + UUID.randomUUID(),
-						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				KafkaOperator.client(this.settings, Map.of(ConsumerConfig.GROUP_ID_CONFIG,
+						"scaling-test-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
 				new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of(Topics.ORDER_STATUS));
 			long deadline = System.nanoTime() + timeout.toNanos();
@@ -131,9 +130,8 @@ class InventoryScalingTests {
 	}
 
 	private KafkaProducer<String, String> producer() {
-		return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				this.settings.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
-				new StringSerializer());
+		return new KafkaProducer<>(KafkaOperator.client(this.settings, Map.of(ProducerConfig.ACKS_CONFIG, "all")),
+				new StringSerializer(), new StringSerializer());
 	}
 
 

@@ -2,35 +2,54 @@ package io.fnorders.launcher;
 
 import static io.fnorders.localbrokers.LocalPorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.fnorders.events.Topics;
+import io.fnorders.testsupport.TopicReader;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The broker {@code make run} starts: a real KRaft node from Kafka's jars, formatted once. */
 class LocalKafkaTests {
 
+	private static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
+
 	@TempDir
 	Path dataDir;
 
 	@Test
 	void startsAKraftBrokerCreatesEveryTopicAndKeepsThemAcrossARestart() throws Exception {
-		LocalSettings settings = new LocalSettings(this.dataDir, this.dataDir, freePort(), freePort(), freePort(),
-				freePort(), freePort(), freePort(), "kafka", Map.of(), Map.of(), List.of());
-		String java = ProcessHandle.current().info().command().orElseThrow();
-
+		LocalSettings settings = settings();
 		LocalKafka kafka = new LocalKafka(settings);
 		try {
-			kafka.start(java);
+			kafka.start(JAVA);
 			kafka.createTopics();
 			assertThat(describe(settings, Topics.ORDERS).partitions()).hasSize(Topics.DEFAULT_PARTITIONS);
 			assertThat(describe(settings, Topics.deadLetter(Topics.ORDERS)).partitions())
@@ -42,7 +61,7 @@ class LocalKafkaTests {
 
 		LocalKafka restarted = new LocalKafka(settings);
 		try {
-			restarted.start(java);
+			restarted.start(JAVA);
 			restarted.createTopics();
 			assertThat(describe(settings, Topics.PRODUCTS).partitions()).hasSize(Topics.DEFAULT_PARTITIONS);
 		}
@@ -51,9 +70,106 @@ class LocalKafkaTests {
 		}
 	}
 
+	/**
+	 * Each function's principal writes exactly the topics it produces and the dead-letter topics
+	 * of those it consumes, and reads only in its own group; without a password, or with a wrong
+	 * one, a client gets nothing at all.
+	 */
+	@Test
+	void eachFunctionWritesOnlyItsOwnTopicsAndReadsOnlyInItsOwnGroup() throws Exception {
+		LocalSettings settings = settings();
+		LocalKafka kafka = new LocalKafka(settings);
+		KafkaAccess access = KafkaAccess.of(settings);
+		Map<String, Set<String>> writes = Map.of("product-fn", Set.of("products", "stock.dlq"), "inventory-fn",
+				Set.of("order-status", "stock", "orders.dlq"), "cart-fn", Set.of("orders", "order-status.dlq"),
+				"notification-fn", Set.of("orders.dlq", "order-status.dlq"));
+		try {
+			kafka.start(JAVA);
+			kafka.createTopics();
+			assertThat(access.principals()).containsExactlyInAnyOrderElementsOf(writes.keySet());
+			List<String> topics = Topics.ALL.stream().flatMap(topic -> Stream.of(topic, Topics.deadLetter(topic))).toList();
+			for (String function : writes.keySet()) {
+				try (KafkaProducer<String, String> producer = producer(access.functionClient(function,
+						settings.kafkaBootstrapServers()))) {
+					for (String topic : topics) {
+						boolean allowed = writes.get(function).contains(topic);
+						var send = producer.send(new ProducerRecord<>(topic, "acl-probe", function));
+						if (allowed) {
+							assertThat(send.get(10, TimeUnit.SECONDS).topic()).as("%s writes %s", function, topic)
+								.isEqualTo(topic);
+						}
+						else {
+							assertThatThrownBy(() -> send.get(10, TimeUnit.SECONDS)).as("%s writes %s", function, topic)
+								.hasCauseInstanceOf(TopicAuthorizationException.class);
+						}
+					}
+				}
+			}
+
+			// product-fn follows stock in its own group, not in another's, and never reads orders
+			Map<String, Object> productFn = access.functionClient("product-fn", settings.kafkaBootstrapServers());
+			assertThat(poll(productFn, "product-fn", Topics.STOCK)).isNull();
+			assertThat(poll(productFn, "cart-fn", Topics.STOCK)).isInstanceOf(GroupAuthorizationException.class);
+			assertThat(poll(productFn, "product-fn", Topics.ORDERS)).isInstanceOf(TopicAuthorizationException.class);
+
+			// no credentials, or a wrong password: nothing gets through
+			Map<String, Object> anonymous = new HashMap<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+					settings.kafkaBootstrapServers(), ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000));
+			try (KafkaProducer<String, String> producer = producer(anonymous)) {
+				assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.ORDERS, "forged", "x")).get())
+					.isInstanceOfAny(org.apache.kafka.common.errors.TimeoutException.class, ExecutionException.class);
+			}
+			Map<String, Object> wrongPassword = access.functionClient("cart-fn", settings.kafkaBootstrapServers());
+			wrongPassword.put(SaslConfigs.SASL_JAAS_CONFIG,
+					"org.apache.kafka.common.security.scram.ScramLoginModule required username=\"cart-fn\" password=\"guess\";");
+			try (KafkaProducer<String, String> producer = producer(wrongPassword)) {
+				assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.ORDERS, "forged", "x")).get())
+					.hasRootCauseInstanceOf(SaslAuthenticationException.class);
+			}
+			assertThat(TopicReader.recordsIn(KafkaOperator.client(settings), Topics.ORDERS))
+				.as("records in orders: cart-fn's probe only").isEqualTo(1);
+		}
+		finally {
+			stop(kafka);
+		}
+	}
+
+	private static KafkaProducer<String, String> producer(Map<String, Object> client) {
+		Map<String, Object> config = new HashMap<>(client);
+		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+		return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+	}
+
+	/** What one poll of {@code topic} in {@code group} threw, or null when it was allowed. */
+	private static @Nullable Exception poll(Map<String, Object> client, String group, String topic) {
+		Map<String, Object> config = new HashMap<>(client);
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+			while (System.nanoTime() < deadline) {
+				consumer.poll(Duration.ofMillis(500));
+				if (!consumer.assignment().isEmpty()) {
+					return null;
+				}
+			}
+			throw new AssertionError("No partition of " + topic + " was assigned to " + group + " within 20 s");
+		}
+		catch (AuthorizationException ex) {
+			return ex;
+		}
+	}
+
+	private LocalSettings settings() {
+		return new LocalSettings(Path.of("").toAbsolutePath().getParent(), this.dataDir, freePort(), freePort(), freePort(),
+				freePort(), freePort(), freePort(), "kafka", Map.of(), Map.of(), List.of());
+	}
+
 	private static TopicDescription describe(LocalSettings settings, String topic) throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				settings.kafkaBootstrapServers()))) {
+		try (Admin admin = Admin.create(KafkaOperator.client(settings))) {
 			return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
 		}
 	}

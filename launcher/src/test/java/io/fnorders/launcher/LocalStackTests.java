@@ -1,45 +1,51 @@
 package io.fnorders.launcher;
 
+import static io.fnorders.testsupport.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.util.LinkedHashMap;
-import java.net.http.HttpTimeoutException;
+import java.util.concurrent.TimeUnit;
 
 import io.fnorders.events.Topics;
+import io.fnorders.testsupport.HttpFunctions;
+import io.fnorders.testsupport.ObservedMetrics;
+import io.fnorders.testsupport.TestIssuer;
+import io.fnorders.testsupport.TopicReader;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.fnorders.testsupport.ObservedMetrics;
-import io.fnorders.testsupport.TestIssuer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +65,51 @@ class LocalStackTests extends OrderStoryTests {
 	@Override
 	String binding() {
 		return "kafka";
+	}
+
+	/**
+	 * Each function signs in to Kafka as its own principal, which may write only what it produces:
+	 * a record forged with another function's credentials (notification-fn placing an order,
+	 * product-fn confirming one) is refused by the broker, so no consumer ever sees it, and the
+	 * order it named stays as it was; a client without credentials gets nowhere.
+	 */
+	@Test
+	void aRecordForgedWithAnotherFunctionsCredentialsNeverReachesAConsumer() throws Exception {
+		String customer = customer();
+		String orderId = confirmedOrderOf(customer);
+		KafkaAccess access = KafkaAccess.of(settings());
+		String forgedOrder = "forged-" + UUID.randomUUID();
+
+		ProducerRecord<String, String> placed = LauncherFixtures.orderPlaced(forgedOrder, customer, "SKU-ANY");
+		ProducerRecord<String, String> rejected = new ProducerRecord<>(Topics.ORDER_STATUS, orderId,
+				"{\"orderId\":\"%s\",\"reason\":\"forged\"}".formatted(orderId));
+		rejected.headers().add("ce_type", "order.rejected".getBytes(StandardCharsets.UTF_8));
+		for (var forgery : Map.of("notification-fn", placed, "product-fn", rejected).entrySet()) {
+			Map<String, Object> client = access.functionClient(forgery.getKey(), settings().kafkaBootstrapServers());
+			client.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+			try (KafkaProducer<String, String> producer = new KafkaProducer<>(client, new StringSerializer(),
+					new StringSerializer())) {
+				assertThatThrownBy(() -> producer.send(forgery.getValue()).get(15, TimeUnit.SECONDS))
+					.as("%s writing %s", forgery.getKey(), forgery.getValue().topic())
+					.hasCauseInstanceOf(TopicAuthorizationException.class);
+			}
+		}
+		try (KafkaProducer<String, String> anonymous = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings().kafkaBootstrapServers(),
+						ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000),
+				new StringSerializer(), new StringSerializer())) {
+			assertThatThrownBy(() -> anonymous.send(placed).get(15, TimeUnit.SECONDS)).isNotNull();
+		}
+
+		try (TopicReader orders = TopicReader.of(KafkaOperator.client(settings()), Topics.ORDERS);
+				TopicReader statuses = TopicReader.of(KafkaOperator.client(settings()), Topics.ORDER_STATUS)) {
+			assertThat(orders.readFor(Duration.ofSeconds(3), record -> forgedOrder.equals(record.key()))).isEmpty();
+			assertThat(statuses.readFor(Duration.ofSeconds(3), record -> orderId.equals(record.key())))
+				.extracting(record -> header(record, "ce_type"))
+				.containsExactly("order.confirmed");
+		}
+		assertThat(get(port("cart-fn"), "/order/" + orderId, TestIssuer.get().customer(customer)).body())
+			.contains("CONFIRMED");
 	}
 
 	/**
@@ -156,7 +207,7 @@ class LocalStackTests extends OrderStoryTests {
 			.isEqualTo(claims.path("sub").asString());
 		assertThatExceptionOfType(IdentitySignIn.SignInException.class)
 			.isThrownBy(() -> identity.signIn(email, "wrong horse battery"));
-		String adminPassword = Files.readString(stack().adminPasswordFile()).strip();
+		String adminPassword = LocalSecrets.read(settings().adminPasswordFile());
 		JsonNode admin = IdentityProviderChecks.verifiedClaims(issuer,
 				identity.signIn(LocalStack.ADMIN_EMAIL, adminPassword).accessToken());
 		assertThat(admin.path("sub").asString()).isEqualTo("admin");
@@ -285,8 +336,8 @@ class LocalStackTests extends OrderStoryTests {
 				new MatrixRow("product-fn", "POST", "/saveProduct", product, 401, 403, 403, 200),
 				new MatrixRow("inventory-fn", "POST", "/setStock", stock, 401, 403, 403, 200),
 				new MatrixRow("inventory-fn", "POST", "/restock", stock, 401, 403, 403, 200),
-				new MatrixRow("inventory-fn", "GET", "/deadLetters/orders", null, 401, 403, 403, 200),
-				new MatrixRow("inventory-fn", "POST", "/replayDeadLetters", "{\"topic\":\"orders\",\"records\":[]}",
+				new MatrixRow("inventory-fn", "GET", "/deadLetters/order-status", null, 401, 403, 403, 200),
+				new MatrixRow("inventory-fn", "POST", "/replayDeadLetters", "{\"topic\":\"order-status\",\"records\":[]}",
 						401, 403, 403, 0));
 		assertThat(rows.stream().map(row -> row.service() + " " + row.path().split("/")[1]).distinct().count())
 			.as("every HTTP function of every service")
@@ -396,7 +447,7 @@ class LocalStackTests extends OrderStoryTests {
 	private String poisonTheOrdersDestination() {
 		String key = "poison-" + UUID.randomUUID();
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings().kafkaBootstrapServers()),
+				KafkaOperator.client(settings()),
 				new StringSerializer(), new StringSerializer())) {
 			producer.send(new ProducerRecord<>(Topics.ORDERS, key, "not an event"));
 		}
@@ -404,15 +455,25 @@ class LocalStackTests extends OrderStoryTests {
 	}
 
 	/**
-	 * {@code make dlq} lists a record dead-lettered by inventory-fn and replays it to its topic;
-	 * being poison still, it is dead-lettered again, its replay counted.
+	 * {@code make dlq} lists a record dead-lettered by inventory-fn and replays it to its topic,
+	 * through cart-fn, which produces orders; being poison still, it is dead-lettered again, its
+	 * replay counted. inventory-fn's own tools may not touch the orders topics: its Kafka principal
+	 * reads orders in its group and writes orders.dlq, nothing more, and its tools say so with 403.
 	 */
 	@Test
 	void makeDlqListsADeadLetterAndReplaysIt() {
 		String key = poisonTheOrdersDestination();
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
-		DeadLetterConsole console = new DeadLetterConsole("http://localhost:" + port("inventory-fn"),
+		assertThat(DeadLetterConsole.producerOf(settings(), Topics.ORDERS)).isEqualTo("cart-fn");
+		DeadLetterConsole console = new DeadLetterConsole(
+				topic -> "http://localhost:" + port(DeadLetterConsole.producerOf(settings(), topic)),
 				TestIssuer.get()::admin, new PrintStream(printed, true, StandardCharsets.UTF_8));
+		HttpFunctions inventory = HttpFunctions.onPort(port("inventory-fn")).as(TestIssuer.get().admin());
+		HttpResponse<String> refused = inventory.get("/deadLetters/orders");
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+		assertThat(refused.body()).contains("Kafka principal may not read orders.dlq");
+		HttpResponse<String> ownTopic = inventory.post("/replayDeadLetters", "{\"topic\":\"stock\",\"all\":true}");
+		assertThat(ownTopic.statusCode()).as(ownTopic.body()).isEqualTo(200);
 		String line = Awaitility.await().atMost(WAIT).until(() -> lineOf(console, printed, key, "inventory-fn"),
 				found -> found != null);
 		assertThat(line).contains("Not a CloudEvent");

@@ -256,9 +256,8 @@ abstract class OrderStoryTests {
 
 	private List<String> readKeys(String topic) {
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.settings.kafkaBootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, "local-stack-test", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-						"earliest"),
+				KafkaOperator.client(this.settings, Map.of(ConsumerConfig.GROUP_ID_CONFIG, "local-stack-test",
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
 				new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of(topic));
 			List<String> keys = new ArrayList<>();

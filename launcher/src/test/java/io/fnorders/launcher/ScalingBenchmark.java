@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import io.fnorders.events.Topics;
 import io.fnorders.testsupport.TestIssuer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -98,8 +97,8 @@ class ScalingBenchmark {
 	private static double round(LocalSettings settings, String sku, int count) {
 		Set<String> orderIds = new HashSet<>();
 		long start = System.nanoTime();
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				settings.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				KafkaOperator.client(settings, Map.of(ProducerConfig.ACKS_CONFIG, "all")), new StringSerializer(),
 				new StringSerializer())) {
 			for (int i = 0; i < count; i++) {
 				String orderId = "bench-" + UUID.randomUUID();
@@ -114,9 +113,8 @@ class ScalingBenchmark {
 	private static void awaitOutcomes(LocalSettings settings, Set<String> orderIds) {
 		Set<String> seen = new HashSet<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers(),
-						ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-						"earliest"),
+				KafkaOperator.client(settings, Map.of(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
 				new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of(Topics.ORDER_STATUS));
 			long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -132,8 +130,7 @@ class ScalingBenchmark {
 	}
 
 	private static void awaitMembers(LocalSettings settings, int members) throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				settings.kafkaBootstrapServers()))) {
+		try (Admin admin = Admin.create(KafkaOperator.client(settings))) {
 			long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
 			while (System.nanoTime() < deadline) {
 				ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(INVENTORY))

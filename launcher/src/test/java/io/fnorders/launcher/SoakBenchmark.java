@@ -133,7 +133,7 @@ class SoakBenchmark {
 				Map<String, Long> deadLetters = new TreeMap<>();
 				for (String topic : Topics.ALL) {
 					deadLetters.put(Topics.deadLetter(topic),
-							TopicReader.recordsIn(settings.kafkaBootstrapServers(), Topics.deadLetter(topic)));
+							TopicReader.recordsIn(KafkaOperator.client(settings), Topics.deadLetter(topic)));
 				}
 				List<String> report = report(samples, kinds, failures, deadLetters, placed.get(), loadSeconds,
 						drainedSeconds, stack.mailCount(), decided(settings));

@@ -14,9 +14,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.fnorders.events.Topics;
 import io.fnorders.testsupport.ObservedMetrics;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
@@ -63,9 +67,47 @@ class StackFileTests {
 			assertThat(services()).as("the service the keys come from").containsKey("identity");
 			// its own Redis user, whose password only it (and Redis) holds
 			assertThat(map(service, "environment")).as(function).containsEntry("SPRING_DATA_REDIS_USERNAME", function);
+			// and its own Kafka user: the service's name, with a password only it (and Kafka) holds
 			assertThat(list(service, "secrets")).as(function).containsExactly(
-					Map.of("source", "redis_password_" + function.replace('-', '_'), "target", "spring.data.redis.password"));
+					Map.of("source", "redis_password_" + function.replace('-', '_'), "target", "spring.data.redis.password"),
+					Map.of("source", "kafka_password_" + function.replace('-', '_'), "target", "fnorders.kafka.password"));
+			assertThat(map(service, "environment")).as(function)
+				.containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+				.containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
+				.containsEntry("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
+						"org.apache.kafka.common.security.scram.ScramLoginModule required "
+								+ "username=\"$${spring.application.name}\" password=\"$${fnorders.kafka.password}\";");
 		}
+		// the broker holds every function's password, to make its user (stack/kafka/start-kafka.sh)
+		KafkaAccess access = new KafkaAccess(ROOT.resolve("stack/kafka/acls"), ROOT.resolve("unused"));
+		assertThat(access.principals()).containsExactlyInAnyOrderElementsOf(FUNCTIONS);
+		assertThat(list(map(services(), "kafka"), "secrets")).containsAll(
+				FUNCTIONS.stream().map(function -> "kafka_password_" + function.replace('-', '_')).toList());
+	}
+
+	@Test
+	void theKafkaRulesNameEveryEventTopicWithOneWriterAndLetItsReadersWriteItsDeadLetters() {
+		// the stack's broker creates every topic the rules name (stack/kafka/start-kafka.sh)
+		KafkaAccess access = new KafkaAccess(ROOT.resolve("stack/kafka/acls"), ROOT.resolve("unused"));
+		List<String> topics = Topics.ALL.stream().flatMap(topic -> Stream.of(topic, Topics.deadLetter(topic))).toList();
+
+		assertThat(access.rules().stream()
+			.filter(rule -> rule.resource() == ResourceType.TOPIC && !rule.name().equals("*"))
+			.map(KafkaAccess.Rule::name)
+			.distinct()).containsExactlyInAnyOrderElementsOf(topics);
+		for (String topic : Topics.ALL) {
+			assertThat(principals(access, AclOperation.WRITE, topic)).as(topic).hasSize(1);
+			assertThat(principals(access, AclOperation.WRITE, Topics.deadLetter(topic))).as(Topics.deadLetter(topic))
+				.isEqualTo(principals(access, AclOperation.READ, topic));
+		}
+	}
+
+	private static Set<String> principals(KafkaAccess access, AclOperation operation, String topic) {
+		return access.rules().stream()
+			.filter(rule -> rule.resource() == ResourceType.TOPIC && rule.name().equals(topic)
+					&& rule.operation() == operation)
+			.map(KafkaAccess.Rule::principal)
+			.collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	@Test
@@ -78,7 +120,13 @@ class StackFileTests {
 		assertThat(Base64.getUrlDecoder().decode(clusterId)).hasSize(16);
 		assertThat(clusterId).doesNotStartWith("-");
 		assertThat(map(kafka, "environment")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
-			.containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://kafka:9092");
+			// the operator's listener advertises the loopback: the grants run before Swarm's DNS knows the task
+			.containsEntry("KAFKA_LISTENERS", "CLIENT://:9092,CONTROLLER://localhost:9093,OPERATOR://localhost:9094")
+			.containsEntry("KAFKA_ADVERTISED_LISTENERS", "CLIENT://kafka:9092,OPERATOR://localhost:9094")
+			.containsEntry("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP",
+					"CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT,OPERATOR:SASL_PLAINTEXT")
+			.containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+			.containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false");
 		assertThat(list(kafka, "volumes")).contains("kafka-data:/var/lib/kafka/data");
 		assertThat(list(map(services(), "redis"), "volumes")).contains("redis-data:/data");
 		assertThat(read(ROOT.resolve("stack/redis/redis.conf"))).contains("appendonly yes");

@@ -507,15 +507,59 @@ class SwarmStackTests {
 	private PartitionAssignment orderPartitions(String group) {
 		String kafka = this.swarm.containers("kafka").getFirst();
 		return PartitionAssignment.parse("orders", this.swarm.exec(kafka, "env", "KAFKA_HEAP_OPTS=-Xmx64m",
-				"/opt/kafka/bin/kafka-consumer-groups.sh", "--bootstrap-server", "localhost:9092", "--describe",
-				"--group", group));
+				"/opt/kafka/bin/kafka-consumer-groups.sh", "--bootstrap-server", OPERATOR_LISTENER, "--command-config",
+				OPERATOR_CONFIG, "--describe", "--group", group));
 	}
+
+	/**
+	 * The broker authorises every request: the Kafka task granted each function's user its rules
+	 * at start (stack/kafka/start-kafka.sh); product-fn may write its products and stock.dlq, and
+	 * nothing of the orders. (The local tests send as each function to prove the broker refuses
+	 * the rest; here the functions serving every other test prove their users sign in.)
+	 */
+	@Test
+	@Order(1)
+	void kafkaGrantedEachFunctionItsOwnTopicsOnly() {
+		String kafka = this.swarm.containers("kafka").getFirst();
+		String rules = this.swarm.exec(kafka, "env", "KAFKA_HEAP_OPTS=-Xmx64m", "/opt/kafka/bin/kafka-acls.sh",
+				"--bootstrap-server", OPERATOR_LISTENER, "--command-config", OPERATOR_CONFIG, "--list", "--principal",
+				"User:product-fn");
+		assertThat(rules).contains("name=products,", "name=stock.dlq,", "name=stock,", "name=product-fn,")
+			.doesNotContain("name=orders,", "name=order-status,", "name=orders.dlq,");
+		assertThat(rules.lines().filter(line -> line.contains("operation=WRITE")).count()).isEqualTo(2);
+
+		// a record forged with the catalog's credentials on a topic it does not own: signed in
+		// (a wrong password would be a SaslAuthenticationException), then refused by the rules
+		assertThat(sendAsProductFn(kafka, "orders")).contains("TopicAuthorizationException")
+			.doesNotContain("SaslAuthenticationException");
+	}
+
+	/** Sends one record as product-fn from the Kafka task (which holds its password), with Kafka's console producer. */
+	private String sendAsProductFn(String kafka, String topic) {
+		String script = """
+				config=$(mktemp)
+				printf 'security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nmax.block.ms=10000\n' > "$config"
+				printf 'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="product-fn" password="%s";\n' \
+				  "$(cat /run/secrets/kafka_password_product_fn)" >> "$config"
+				echo 'forged' | KAFKA_HEAP_OPTS=-Xmx64m /opt/kafka/bin/kafka-console-producer.sh --bootstrap-server kafka:9092 \
+				  --producer.config "$config" --topic "$1" 2>&1
+				rm -f "$config"
+				""";
+		return this.swarm.exec(kafka, "sh", "-c", script, "forge", topic);
+	}
+
+	/** The operator's client settings in the Kafka task, which stack/kafka/start-kafka.sh writes. */
+	private static final String OPERATOR_CONFIG = "/tmp/operator.properties";
+
+	/** The Kafka task's loopback listener, where the operator signs in (stack/docker-stack.yml). */
+	private static final String OPERATOR_LISTENER = "localhost:9094";
 
 	/** The records in each dead-letter topic: the sum of its partitions' end offsets. */
 	private Map<String, Long> deadLettersByTopic() {
 		String kafka = this.swarm.containers("kafka").getFirst();
 		String offsets = this.swarm.exec(kafka, "env", "KAFKA_HEAP_OPTS=-Xmx64m", "/opt/kafka/bin/kafka-get-offsets.sh",
-				"--bootstrap-server", "localhost:9092", "--topic", ".*\\.dlq", "--time", "-1");
+				"--bootstrap-server", OPERATOR_LISTENER, "--command-config", OPERATOR_CONFIG, "--topic", ".*\\.dlq",
+				"--time", "-1");
 		Map<String, Long> records = new HashMap<>();
 		for (String line : offsets.lines().filter(line -> line.matches("[^:\\s]+:\\d+:\\d+")).toList()) {
 			String[] fields = line.split(":");

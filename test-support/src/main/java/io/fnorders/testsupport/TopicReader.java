@@ -3,6 +3,7 @@ package io.fnorders.testsupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,27 +28,30 @@ public final class TopicReader implements AutoCloseable {
 
 	private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
-	private TopicReader(String bootstrapServers, String topic) {
-		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-				"earliest"), new StringDeserializer(), new StringDeserializer());
+	private TopicReader(Map<String, Object> client, String topic) {
+		Map<String, Object> config = new HashMap<>(client);
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
 		this.consumer.subscribe(List.of(topic));
 	}
 
 	/** A reader of {@code topic} of the shared broker, from its first record. */
 	public static TopicReader of(String topic) {
-		return new TopicReader(SharedBrokers.kafkaBootstrapServers(), topic);
+		return of(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBrokers.kafkaBootstrapServers()), topic);
 	}
 
-	/** A reader of {@code topic} of another broker (a local stack's), from its first record. */
-	public static TopicReader of(String bootstrapServers, String topic) {
-		return new TopicReader(bootstrapServers, topic);
+	/**
+	 * A reader of {@code topic} of another broker (a local stack's), from its first record.
+	 * @param client where the broker is and who the reader is (its bootstrap servers, SASL settings)
+	 */
+	public static TopicReader of(Map<String, Object> client, String topic) {
+		return new TopicReader(client, topic);
 	}
 
 	/** How many records a topic of that broker holds (the sum of its partitions' end offsets). */
-	public static long recordsIn(String bootstrapServers, String topic) {
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringDeserializer(),
+	public static long recordsIn(Map<String, Object> client, String topic) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(client, new StringDeserializer(),
 				new StringDeserializer())) {
 			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
 				.stream()

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import io.fnorders.errors.ForbiddenException;
 import io.fnorders.errors.NotFoundException;
 import io.fnorders.errors.RetryLaterException;
 import io.fnorders.events.Topics;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -117,7 +119,17 @@ public class DeadLetters {
 				send.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 			}
 		}
-		catch (ExecutionException | TimeoutException ex) {
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof AuthorizationException) {
+				throw refused("write " + topic + " (replay from the service that produces it)");
+			}
+			throw new RetryLaterException("The broker did not take every replay of " + topic
+					+ "; replaying again is harmless", ex);
+		}
+		catch (AuthorizationException ex) {
+			throw refused("write " + topic + " (replay from the service that produces it)");
+		}
+		catch (TimeoutException ex) {
 			throw new RetryLaterException("The broker did not take every replay of " + topic
 					+ "; replaying again is harmless", ex);
 		}
@@ -149,9 +161,17 @@ public class DeadLetters {
 				consumer.poll(Duration.ofMillis(200)).forEach(each);
 			}
 		}
+		catch (AuthorizationException ex) {
+			throw refused("read " + deadLetters + " (its dead letters are listed and replayed by the service that produces " + topic + ")");
+		}
 		catch (KafkaException ex) {
 			throw new RetryLaterException("The broker did not answer for " + deadLetters + " in time", ex);
 		}
+	}
+
+	/** The broker's ACLs do not let this service's principal do it: a 403, not an outage to retry. */
+	private static ForbiddenException refused(String what) {
+		return new ForbiddenException("This service's Kafka principal may not " + what);
 	}
 
 	private static DeadLetter deadLetterOf(String topic, ConsumerRecord<byte[], byte[]> record) {

@@ -1,5 +1,6 @@
 package io.fnorders.platform.messaging;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.BiFunction;
 
@@ -59,6 +60,9 @@ public class ConsumerFailureHandling implements ListenerContainerWithDlqAndRetry
 		this.pauses = new ListenerContainerPauseService(null, this.resumes);
 	}
 
+	/** How long a consumer whose sign-in or rights were refused waits before it asks again. */
+	static final Duration AUTH_RETRY_INTERVAL = Duration.ofSeconds(5);
+
 	@Override
 	public boolean retryAndDlqInBinding(String destinationName, String group) {
 		return false;
@@ -94,6 +98,9 @@ public class ConsumerFailureHandling implements ListenerContainerWithDlqAndRetry
 		handler.setSeekAfterError(false);
 		handler.setRetryListeners(tracker);
 		container.setCommonErrorHandler(handler);
+		// a consumer whose credentials or rights the broker refuses (its user not made yet when a
+		// stack starts, an ACL being replaced) asks again every few seconds instead of stopping for good
+		container.getContainerProperties().setAuthExceptionRetryInterval(AUTH_RETRY_INTERVAL);
 		intercept(container, tracker);
 	}
 
