@@ -31,26 +31,47 @@ rm -f "$granted"
 printf 'security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\nsasl.jaas.config=%s required username="operator" password="%s";\n' \
   "$plain" "$operator" > "$operator_config"
 
+# Each tool is a JVM of its own: a small heap, and no optimising compiler for a run of seconds.
 tools() {
   script=$1
   shift
-  KAFKA_HEAP_OPTS=-Xmx64m "/opt/kafka/bin/$script" --bootstrap-server localhost:9094 --command-config "$operator_config" "$@"
+  KAFKA_HEAP_OPTS=-Xmx64m KAFKA_JVM_PERFORMANCE_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" \
+    "/opt/kafka/bin/$script" --bootstrap-server localhost:9094 --command-config "$operator_config" "$@"
+}
+
+# The rules without comments, one "principal operation resource name" a line.
+rules() {
+  grep -v '^\s*#' "$rules" | awk 'NF == 4 {print $1, $2, $3, $4}'
 }
 
 # The event topics and their dead-letter topics are the operator's to create, as make run's are:
-# the functions may not create topics. Every topic the rules name, with the broker's
-# num.partitions (KAFKA_NUM_PARTITIONS); a check of the build holds the rules to the platform's topics.
+# the functions may not create topics. Every topic the rules name that is not there yet, with the
+# broker's num.partitions (KAFKA_NUM_PARTITIONS); a check of the build holds the rules to the
+# platform's topics.
 create_topics() {
-  topics=$(grep -v '^\s*#' "$rules" | awk 'NF == 4 && $3 == "topic" && $4 != "*" {print $4}' | sort -u)
-  for topic in $topics; do
+  existing=$(tools kafka-topics.sh --list) || return 1
+  for topic in $(rules | awk '$3 == "topic" && $4 != "*" {print $4}' | sort -u); do
+    echo "$existing" | grep -qx "$topic" && continue
     tools kafka-topics.sh --create --if-not-exists --topic "$topic" >/dev/null || return 1
   done
 }
 
-# Idempotent: at every start the users get their passwords again and the rules are added again.
+# The rules the broker holds, in the rules file's form (kafka-acls.sh --list reads
+# "...resourceType=TOPIC, name=orders, ..." then "(principal=User:cart-fn, host=*, operation=WRITE, ...").
+granted_rules() {
+  tools kafka-acls.sh --list | awk '
+    /resourceType=/ { match($0, /resourceType=[A-Z_]+/); type = tolower(substr($0, RSTART + 13, RLENGTH - 13))
+                      match($0, /name=[^,]+/); name = substr($0, RSTART + 5, RLENGTH - 5) }
+    /principal=User:/ { match($0, /principal=User:[^,]+/); principal = substr($0, RSTART + 15, RLENGTH - 15)
+                        match($0, /operation=[A-Z_]+/); operation = tolower(substr($0, RSTART + 10, RLENGTH - 10))
+                        print principal, operation, type, name }'
+}
+
+# At every start each user gets its password again (a changed secret takes effect) and the rules
+# the broker lacks are added; rules already there cost nothing.
 grant() {
-  principals=$(grep -v '^\s*#' "$rules" | awk 'NF == 4 {print $1}' | sort -u)
-  for principal in $principals; do
+  held=$(granted_rules) || return 1
+  for principal in $(rules | awk '{print $1}' | sort -u); do
     password=$(secret "$principal") || return 1
     credential=$(mktemp)
     errors=$(mktemp)
@@ -66,11 +87,12 @@ grant() {
     fi
     rm -f "$credential" "$errors"
     for operation in write read describe; do
-      resources=$(grep -v '^\s*#' "$rules" | awk -v p="$principal" -v o="$operation" \
-        'NF == 4 && $1 == p && $2 == o {printf "--%s %s ", $3, $4}')
+      resources=$(rules | awk -v p="$principal" -v o="$operation" '$1 == p && $2 == o' | while read -r rule; do
+        echo "$held" | grep -qxF "$rule" || echo "$rule"
+      done | awk '{printf "--%s %s ", $3, $4}')
       [ -n "$resources" ] || continue
-      # shellcheck disable=SC2086
       set -f
+      # shellcheck disable=SC2086
       tools kafka-acls.sh --add --force --allow-principal "User:$principal" --operation "$operation" $resources \
         >/dev/null || { set +f; return 1; }
       set +f
