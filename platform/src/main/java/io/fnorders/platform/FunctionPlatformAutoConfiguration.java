@@ -207,8 +207,9 @@ public class FunctionPlatformAutoConfiguration {
 
 	/**
 	 * Every event topic and its dead-letter topic, with {@link Topics#DEFAULT_PARTITIONS}
-	 * partitions: created at start-up if missing (whichever service starts first), so a dead
-	 * letter always finds its topic with as many partitions as its source.
+	 * partitions: created at start-up if missing, so a dead letter always finds its topic with as
+	 * many partitions as its source. Where Kafka checks ACLs (make run, the stack) no function may
+	 * create topics: the operator creates them first, and this only finds them there.
 	 */
 	@Bean
 	@ConditionalOnClass(NewTopic.class)
