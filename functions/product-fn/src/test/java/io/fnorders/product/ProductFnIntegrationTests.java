@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,10 +23,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /** product-fn as a user meets it: over HTTP, with a real Kafka broker and a real Redis server. */
 @RealBrokers
@@ -37,6 +43,30 @@ class ProductFnIntegrationTests {
 	int port;
 
 	HttpFunctions http;
+
+	@Autowired
+	private List<HandlerMapping> handlerMappings;
+
+	/**
+	 * The platform's mapping, which resolves each function once, is the one that serves a function
+	 * call: ahead of Spring Cloud Function's own, which would look the function up on every request.
+	 */
+	@Test
+	void aFunctionCallIsServedByTheMappingThatResolvesEachFunctionOnce() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/product/" + sku());
+		ServletRequestPathUtils.parseAndCache(request);
+		List<HandlerMapping> ordered = new ArrayList<>(this.handlerMappings);
+		AnnotationAwareOrderComparator.sort(ordered);
+		HandlerMapping serving = null;
+		for (HandlerMapping mapping : ordered) {
+			if (mapping.getHandler(request) != null) {
+				serving = mapping;
+				break;
+			}
+		}
+		assertThat(serving).isNotNull();
+		assertThat(serving.getClass().getSimpleName()).isEqualTo("ResolvedFunctionHandlerMapping");
+	}
 
 	@BeforeEach
 	void client() {
