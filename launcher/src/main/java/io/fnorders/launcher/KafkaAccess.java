@@ -53,7 +53,7 @@ final class KafkaAccess {
 
 	private static final String SCRAM_MODULE = "org.apache.kafka.common.security.scram.ScramLoginModule";
 
-	private final Path rules;
+	private final List<Rule> rules;
 
 	private final LocalSecrets passwords;
 
@@ -62,7 +62,7 @@ final class KafkaAccess {
 	 * @param passwords the directory of the passwords, one file per principal
 	 */
 	KafkaAccess(Path rules, Path passwords) {
-		this.rules = rules;
+		this.rules = read(rules);
 		this.passwords = new LocalSecrets(passwords);
 	}
 
@@ -90,9 +90,13 @@ final class KafkaAccess {
 
 	/** Every rule, in the file's order. */
 	List<Rule> rules() {
+		return this.rules;
+	}
+
+	private static List<Rule> read(Path file) {
 		try {
 			List<Rule> rules = new ArrayList<>();
-			for (String line : Files.readAllLines(this.rules, StandardCharsets.UTF_8)) {
+			for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
 				String rule = line.replaceFirst("#.*", "").strip();
 				if (rule.isEmpty()) {
 					continue;
@@ -104,10 +108,10 @@ final class KafkaAccess {
 				rules.add(new Rule(fields[0], AclOperation.fromString(fields[1]),
 						ResourceType.fromString(fields[2]), fields[3]));
 			}
-			return rules;
+			return List.copyOf(rules);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the Kafka rules of " + this.rules, ex);
+			throw new UncheckedIOException("Cannot read the Kafka rules of " + file, ex);
 		}
 	}
 
@@ -238,13 +242,7 @@ final class KafkaAccess {
 	Path writeOperatorProperties(Path file, String bootstrapServers) {
 		List<String> lines = new ArrayList<>();
 		operatorClient(bootstrapServers).forEach((key, value) -> lines.add(key + "=" + value));
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot replace " + file, ex);
-		}
-		LocalSecrets.write(file, String.join("\n", lines));
+		LocalSecrets.replace(file, String.join("\n", lines));
 		return file;
 	}
 

@@ -157,8 +157,7 @@ final class LocalKafka {
 		try {
 			Files.createDirectories(this.home);
 			Path config = this.home.resolve("server.properties");
-			Files.deleteIfExists(config);
-			LocalSecrets.write(config, properties);
+			LocalSecrets.replace(config, properties);
 			return config;
 		}
 		catch (IOException ex) {

@@ -52,6 +52,17 @@ final class LocalSecrets {
 		}
 	}
 
+	/** Writes {@code file} anew, readable by its owner only, whatever was there before. */
+	static void replace(Path file, String secret) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot replace " + file, ex);
+		}
+		write(file, secret);
+	}
+
 	/** The secret a file holds, without the line end. */
 	static String read(Path file) {
 		try {

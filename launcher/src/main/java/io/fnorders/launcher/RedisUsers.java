@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -61,15 +60,8 @@ final class RedisUsers {
 		for (String[] user : users()) {
 			lines.add("user " + user[0] + " on #" + sha256(password(user[0])) + " " + user[1]);
 		}
-		try {
-			Files.deleteIfExists(file);
-			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			Files.write(file, lines, StandardCharsets.UTF_8);
-			return file;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write the Redis ACL file " + file, ex);
-		}
+		LocalSecrets.replace(file, String.join("\n", lines));
+		return file;
 	}
 
 	private List<String[]> users() {
