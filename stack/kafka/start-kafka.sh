@@ -4,7 +4,10 @@
 # kafka_password_<name> (_ for -): the broker's and the operator's become the PLAIN users of the broker's own JAAS
 # settings (handed to the image's start in its environment), each function's its SCRAM-SHA-512
 # credential (handed to kafka-configs.sh in a file only this user can read); none is ever on a
-# command line or in the image.
+# command line or in the image. The broker's own and the operator's password are in the broker
+# process's environment, as Kafka's image takes its settings, so whoever may inspect that process
+# in the container sees them: nobody but the broker runs there. The access step below runs in a
+# background shell the broker does not reap once it is done (one dead process entry, no more).
 set -eu
 secrets=/run/secrets
 rules=/etc/kafka/fnorders/acls
@@ -39,9 +42,13 @@ tools() {
     "/opt/kafka/bin/$script" --bootstrap-server localhost:9094 --command-config "$operator_config" "$@"
 }
 
-# The rules without comments, one "principal operation resource name" a line.
+# The rules as the launcher's KafkaAccess reads them: comments (whole lines or trailing) dropped,
+# operation and resource type in lower case, one "principal operation resource name" a line.
 rules() {
-  grep -v '^\s*#' "$rules" | awk 'NF == 4 {print $1, $2, $3, $4}'
+  awk '{ sub(/#.*/, "") } NF == 0 { next }
+       NF != 4 || (tolower($3) != "topic" && tolower($3) != "group") {
+         print "start-kafka: not a rule (principal operation topic|group name): " $0 > "/dev/stderr"; exit 1 }
+       { print $1, tolower($2), tolower($3), $4 }' "$rules"
 }
 
 # The event topics and their dead-letter topics are the operator's to create, as make run's are:
@@ -50,28 +57,46 @@ rules() {
 # platform's topics.
 create_topics() {
   existing=$(tools kafka-topics.sh --list) || return 1
-  for topic in $(rules | awk '$3 == "topic" && $4 != "*" {print $4}' | sort -u); do
-    echo "$existing" | grep -qx "$topic" && continue
+  wanted=$(rules) || return 1
+  for topic in $(echo "$wanted" | awk '$3 == "topic" && $4 != "*" {print $4}' | sort -u); do
+    echo "$existing" | grep -qxF "$topic" && continue
     tools kafka-topics.sh --create --if-not-exists --topic "$topic" >/dev/null || return 1
   done
 }
 
-# The rules the broker holds, in the rules file's form (kafka-acls.sh --list reads
-# "...resourceType=TOPIC, name=orders, ..." then "(principal=User:cart-fn, host=*, operation=WRITE, ...").
-granted_rules() {
+# Every ACL the broker holds, one a line: "principal operation resource name permission host
+# pattern", lower case but for the names (kafka-acls.sh --list prints
+# "...(resourceType=TOPIC, name=orders, patternType=LITERAL)" then
+# "(principal=User:cart-fn, host=*, operation=WRITE, permissionType=ALLOW)").
+held_acls() {
   tools kafka-acls.sh --list | awk '
-    /resourceType=/ { match($0, /resourceType=[A-Z_]+/); type = tolower(substr($0, RSTART + 13, RLENGTH - 13))
-                      match($0, /name=[^,]+/); name = substr($0, RSTART + 5, RLENGTH - 5) }
-    /principal=User:/ { match($0, /principal=User:[^,]+/); principal = substr($0, RSTART + 15, RLENGTH - 15)
-                        match($0, /operation=[A-Z_]+/); operation = tolower(substr($0, RSTART + 10, RLENGTH - 10))
-                        print principal, operation, type, name }'
+    function field(key) { if (!match($0, key "=[^,)]+")) return ""; return substr($0, RSTART + length(key) + 1, RLENGTH - length(key) - 1) }
+    /resourceType=/ { type = tolower(field("resourceType")); name = field("name"); pattern = tolower(field("patternType")) }
+    /principal=/    { principal = field("principal"); sub(/^User:/, "", principal)
+                      print principal, tolower(field("operation")), type, name, tolower(field("permissionType")), field("host"), pattern }'
 }
 
-# At every start each user gets its password again (a changed secret takes effect) and the rules
-# the broker lacks are added; rules already there cost nothing.
+# What a rule of the file is as a held ACL: an ALLOW for any host on the literal name.
+as_acl() {
+  awk '{print $1, $2, $3, $4, "allow", "*", "literal"}'
+}
+
+# kafka-acls.sh's options naming one held ACL (the form held_acls prints).
+acl_options() {
+  echo "$1" | awk '{
+    resource = ($3 == "cluster") ? "--cluster" : ($3 == "transactional_id") ? "--transactional-id " $4 : "--" $3 " " $4
+    printf "--%s-principal User:%s --%s-host %s --operation %s %s --resource-pattern-type %s",
+      $5, $1, $5, $6, $2, resource, $7 }'
+}
+
+# At every start the broker's users and ACLs become what the rules say, and nothing more: each
+# user gets its password again (a changed secret takes effect), the rules the broker lacks are
+# added, and every ACL the rules do not hold and every SCRAM user they do not name is removed (a
+# rule taken out of the file is revoked). Rules already there cost nothing.
 grant() {
-  held=$(granted_rules) || return 1
-  for principal in $(rules | awk '{print $1}' | sort -u); do
+  wanted=$(rules | as_acl) || return 1
+  principals=$(echo "$wanted" | awk '{print $1}' | sort -u)
+  for principal in $principals; do
     password=$(secret "$principal") || return 1
     credential=$(mktemp)
     errors=$(mktemp)
@@ -86,18 +111,39 @@ grant() {
       return 1
     fi
     rm -f "$credential" "$errors"
-    for operation in write read describe; do
-      resources=$(rules | awk -v p="$principal" -v o="$operation" '$1 == p && $2 == o' | while read -r rule; do
-        echo "$held" | grep -qxF "$rule" || echo "$rule"
-      done | awk '{printf "--%s %s ", $3, $4}')
-      [ -n "$resources" ] || continue
-      set -f
-      # shellcheck disable=SC2086
-      tools kafka-acls.sh --add --force --allow-principal "User:$principal" --operation "$operation" $resources \
-        >/dev/null || { set +f; return 1; }
-      set +f
-    done
   done
+  # "SCRAM credential configs for user-principal 'cart-fn' are SCRAM-SHA-512=iterations=8192"
+  users=$(tools kafka-configs.sh --describe --entity-type users) || return 1
+  echo "$users" | sed -n "s/.*user-principal '\([^']*\)' are \(.*\)/\1 \2/p" | while read -r user credentials; do
+    echo "$principals" | grep -qxF "$user" && continue
+    for mechanism in $(echo "$credentials" | grep -o 'SCRAM-SHA-[0-9]*'); do
+      tools kafka-configs.sh --alter --entity-type users --entity-name "$user" --delete-config "$mechanism" \
+        >/dev/null || exit 1
+    done
+    echo "start-kafka: removed the user $user, whom the rules no longer name" >&2
+  done || return 1
+
+  held=$(held_acls) || return 1
+  set -f
+  echo "$held" | while read -r acl; do
+    [ -n "$acl" ] || continue
+    echo "$wanted" | grep -qxF "$acl" && continue
+    # shellcheck disable=SC2046
+    tools kafka-acls.sh --remove --force $(acl_options "$acl") >/dev/null || exit 1
+    echo "start-kafka: revoked \"$acl\", which the rules no longer hold" >&2
+  done || { set +f; return 1; }
+  set +f
+  # the missing rules, one call for each principal and operation
+  missing=$(echo "$wanted" | while read -r acl; do echo "$held" | grep -qxF "$acl" || echo "$acl"; done)
+  echo "$missing" | awk 'NF {print $1, $2}' | sort -u | while read -r principal operation; do
+    resources=$(echo "$missing" | awk -v p="$principal" -v o="$operation" \
+      '$1 == p && $2 == o {printf "--%s %s ", $3, $4}')
+    set -f
+    # shellcheck disable=SC2086
+    tools kafka-acls.sh --add --force --allow-principal "User:$principal" --allow-host '*' \
+      --operation "$operation" --resource-pattern-type literal $resources >/dev/null || exit 1
+    set +f
+  done || return 1
 }
 
 (

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialDeletion;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -105,8 +106,14 @@ final class KafkaAccess {
 				if (fields.length != 4) {
 					throw new IllegalStateException("Not a rule (principal operation resource name): " + line);
 				}
-				rules.add(new Rule(fields[0], AclOperation.fromString(fields[1]),
-						ResourceType.fromString(fields[2]), fields[3]));
+				AclOperation operation = AclOperation.fromString(fields[1]);
+				ResourceType resource = ResourceType.fromString(fields[2]);
+				if (operation == AclOperation.UNKNOWN || operation == AclOperation.ANY
+						|| (resource != ResourceType.TOPIC && resource != ResourceType.GROUP)) {
+					throw new IllegalStateException(
+							"Not a rule (principal operation topic|group name; operation as Kafka names it): " + line);
+				}
+				rules.add(new Rule(fields[0], operation, resource, fields[3]));
 			}
 			return List.copyOf(rules);
 		}
@@ -178,20 +185,40 @@ final class KafkaAccess {
 		return SCRAM_MODULE + " required username=\"" + function + "\" password=\"" + password(function) + "\";";
 	}
 
-	/** Makes or renews every function's SCRAM user and grants the rules (both are idempotent). */
+	/**
+	 * Makes the broker's users and ACLs what the rules say, and nothing more: makes or renews every
+	 * function's SCRAM user, grants the rules it lacks, and removes every ACL the rules do not hold
+	 * and every SCRAM user they do not name (a rule taken out of the file is revoked at the next
+	 * start). Running it again changes nothing.
+	 */
 	void grant(Admin operator, String bootstrapServers) {
-		List<UserScramCredentialAlteration> users = principals().stream()
-			.<UserScramCredentialAlteration>map(principal -> new UserScramCredentialUpsertion(principal,
-					new ScramCredentialInfo(FUNCTIONS_MECHANISM, 8192), password(principal)))
-			.toList();
+		Set<String> principals = principals();
+		List<AclBinding> bindings = rules().stream().map(Rule::binding).toList();
 		try {
+			List<UserScramCredentialAlteration> users = new ArrayList<>();
+			principals.forEach(principal -> users.add(new UserScramCredentialUpsertion(principal,
+					new ScramCredentialInfo(FUNCTIONS_MECHANISM, 8192), password(principal))));
+			operator.describeUserScramCredentials()
+				.all()
+				.get(30, TimeUnit.SECONDS)
+				.values()
+				.stream()
+				.filter(user -> !principals.contains(user.name()))
+				.forEach(user -> user.credentialInfos()
+					.forEach(info -> users.add(new UserScramCredentialDeletion(user.name(), info.mechanism()))));
 			operator.alterUserScramCredentials(users).all().get(30, TimeUnit.SECONDS);
-			List<AclBinding> bindings = rules().stream().map(Rule::binding).toList();
+			List<AclBindingFilter> revoked = held(operator).stream()
+				.filter(binding -> !bindings.contains(binding))
+				.map(AclBinding::toFilter)
+				.toList();
+			if (!revoked.isEmpty()) {
+				operator.deleteAcls(revoked).all().get(30, TimeUnit.SECONDS);
+			}
 			operator.createAcls(bindings).all().get(30, TimeUnit.SECONDS);
 			// both reach the broker through the metadata log, a moment after the controller took them
 			Waits.until("Kafka applying the functions' rules", Duration.ofSeconds(30), () -> true,
-					() -> applied(operator, bindings));
-			for (String principal : principals()) {
+					() -> holdsExactly(operator, bindings));
+			for (String principal : principals) {
 				Waits.until("Kafka taking the password of " + principal, Duration.ofSeconds(30), () -> true,
 						() -> signsIn(principal, bootstrapServers));
 			}
@@ -208,16 +235,26 @@ final class KafkaAccess {
 		}
 	}
 
-	private static boolean applied(Admin operator, List<AclBinding> bindings) {
+	private static boolean holdsExactly(Admin operator, List<AclBinding> bindings) {
 		try {
-			return operator.describeAcls(AclBindingFilter.ANY).values().get(5, TimeUnit.SECONDS).containsAll(bindings);
+			return Set.copyOf(held(operator)).equals(Set.copyOf(bindings));
+		}
+		catch (IllegalStateException ex) {
+			return false;
+		}
+	}
+
+	/** Every ACL the broker holds now. */
+	private static List<AclBinding> held(Admin operator) {
+		try {
+			return List.copyOf(operator.describeAcls(AclBindingFilter.ANY).values().get(5, TimeUnit.SECONDS));
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			return false;
+			throw new IllegalStateException("Kafka did not list its ACLs", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
+			throw new IllegalStateException("Interrupted while listing Kafka's ACLs", ex);
 		}
 	}
 

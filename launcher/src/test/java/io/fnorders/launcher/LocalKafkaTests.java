@@ -4,6 +4,7 @@ import static io.fnorders.localbrokers.LocalPorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
@@ -66,6 +68,49 @@ class LocalKafkaTests {
 		}
 		finally {
 			stop(restarted);
+		}
+	}
+
+	/**
+	 * The rules file is the whole truth at every start: a rule taken out of it is revoked, and a
+	 * principal taken out loses its ACLs and its user.
+	 */
+	@Test
+	void aRuleTakenOutOfTheRulesIsRevokedAtTheNextGrant(@TempDir Path rulesDir) throws Exception {
+		LocalSettings settings = settings();
+		LocalKafka kafka = new LocalKafka(settings);
+		KafkaAccess access = KafkaAccess.of(settings);
+		try {
+			kafka.start(JAVA);
+			kafka.createTopics();
+			Path narrowed = rulesDir.resolve("acls");
+			Files.write(narrowed, Files.readAllLines(settings.projectDir().resolve("stack/kafka/acls"))
+				.stream()
+				.filter(line -> !line.matches("cart-fn\\s+write\\s+topic\\s+orders\\s*")
+						&& !line.startsWith("notification-fn"))
+				.toList());
+			try (Admin admin = Admin.create(kafka.operatorClient())) {
+				new KafkaAccess(narrowed, settings.dataDir().resolve("kafka").resolve("passwords")).grant(admin,
+						settings.kafkaBootstrapServers());
+				assertThat(admin.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS))
+					.extracting(binding -> binding.entry().principal())
+					.contains("User:cart-fn")
+					.doesNotContain("User:notification-fn");
+				assertThat(admin.describeUserScramCredentials().all().get(10, TimeUnit.SECONDS))
+					.containsKey("cart-fn")
+					.doesNotContainKey("notification-fn");
+			}
+			try (KafkaProducer<String, String> cartFn = producer(access.functionClient("cart-fn",
+					settings.kafkaBootstrapServers()))) {
+				assertThatThrownBy(() -> cartFn.send(new ProducerRecord<>(Topics.ORDERS, "revoked", "x"))
+					.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(TopicAuthorizationException.class);
+				assertThat(cartFn.send(new ProducerRecord<>(Topics.deadLetter(Topics.ORDER_STATUS), "kept", "x"))
+					.get(10, TimeUnit.SECONDS)
+					.topic()).isEqualTo(Topics.deadLetter(Topics.ORDER_STATUS));
+			}
+		}
+		finally {
+			stop(kafka);
 		}
 	}
 

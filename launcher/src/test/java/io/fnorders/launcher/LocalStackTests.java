@@ -465,6 +465,12 @@ class LocalStackTests extends OrderStoryTests {
 	 */
 	@Test
 	void makeDlqListsADeadLetterAndReplaysIt() {
+		// refused whether or not the dead-letter topic holds anything: inventory-fn does not read products.dlq
+		HttpResponse<String> notItsOwn = HttpFunctions.onPort(port("inventory-fn"))
+			.as(TestIssuer.get().admin())
+			.get("/deadLetters/products");
+		assertThat(notItsOwn.statusCode()).as(notItsOwn.body()).isEqualTo(403);
+		assertThat(notItsOwn.body()).contains("Kafka principal may not read products.dlq");
 		String key = poisonTheOrdersDestination();
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		assertThat(DeadLetterConsole.producerOf(settings(), Topics.ORDERS)).isEqualTo("cart-fn");

@@ -102,6 +102,24 @@ class StackFileTests {
 		}
 	}
 
+	/**
+	 * The rules are read twice, by the launcher (KafkaAccess) and by the stack's broker
+	 * (start-kafka.sh's awk): in this one form both read them alike. Comments on lines of their
+	 * own, one rule a line of four fields, operations and resource types in Kafka's words in
+	 * lower case.
+	 */
+	@Test
+	void theKafkaRulesAreInTheFormBothOfTheirReadersTake() throws IOException {
+		List<String> rules = Files.readAllLines(ROOT.resolve("stack/kafka/acls"))
+			.stream()
+			.filter(line -> !line.isBlank() && !line.startsWith("#"))
+			.toList();
+		assertThat(rules).isNotEmpty()
+			.allSatisfy(line -> assertThat(line).matches(
+					"[a-z][a-z0-9-]*\\s+(read|write|describe|create|delete|alter)\\s+(topic|group)\\s+[A-Za-z0-9._*-]+"));
+		assertThat(new KafkaAccess(ROOT.resolve("stack/kafka/acls"), ROOT.resolve("unused")).rules()).hasSameSizeAs(rules);
+	}
+
 	private static Set<String> principals(KafkaAccess access, AclOperation operation, String topic) {
 		return access.rules().stream()
 			.filter(rule -> rule.resource() == ResourceType.TOPIC && rule.name().equals(topic)

@@ -154,11 +154,17 @@ public class DeadLetters {
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
 			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, this.timeout);
-			while (partitions.stream().anyMatch(partition -> consumer.position(partition, this.timeout) < ends.get(partition))) {
+			// Listing partitions and their offsets needs only DESCRIBE; a fetch needs READ. So it
+			// fetches once even from an empty topic, for the broker to refuse a service that may
+			// not read it, as it would if there were dead letters.
+			boolean fetched = false;
+			while (!fetched || partitions.stream()
+				.anyMatch(partition -> consumer.position(partition, this.timeout) < ends.get(partition))) {
 				if (System.nanoTime() > deadline) {
 					throw new RetryLaterException("Reading " + deadLetters + " took longer than " + this.timeout);
 				}
 				consumer.poll(Duration.ofMillis(200)).forEach(each);
+				fetched = true;
 			}
 		}
 		catch (AuthorizationException ex) {
