@@ -22,7 +22,7 @@ BINDING ?= kafka
 DATA_DIR ?= .data
 LAUNCHER_CP := launcher/target/classes:launcher/target/lib/*
 
-.PHONY: help build test bench soak run events token dlq clean rabbitmq promtool nginx stack-check images deploy undeploy scale swarm-up swarm-test swarm-down
+.PHONY: help build test bench bench-tools soak run events token dlq clean rabbitmq promtool nginx stack-check images deploy undeploy scale swarm-up swarm-test swarm-down
 
 # The Swarm stack (stack/docker-stack.yml): its name, and where the function images are tagged.
 STACK ?= fnorders
@@ -92,7 +92,20 @@ rabbitmq: ## install Debian's rabbitmq-server if it is missing (the rabbit bindi
 	  { echo "Could not install rabbitmq-server with apt-get"; exit 1; }; \
 	else echo "rabbitmq-server is missing: install it (Debian/Ubuntu: apt-get install rabbitmq-server)"; exit 1; fi
 
-bench: build ## reservation throughput, token validation, 1 vs 2 inventory-fn instances and rebalances, start-up with/without the AOT cache; reports in */target/bench
+bench-tools: ## install Debian's wrk and redis-tools if they are missing (make bench's load generator and Redis baseline)
+	@missing=""; command -v wrk >/dev/null 2>&1 || missing=" wrk"; \
+	command -v redis-benchmark >/dev/null 2>&1 || missing="$$missing redis-tools"; \
+	if [ -z "$$missing" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing$$missing (Debian packages) for make bench"; \
+	  (apt-get install -y -qq $$missing >/dev/null 2>&1 || \
+	   (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq $$missing >/dev/null 2>&1)) || \
+	  { echo "Could not install$$missing with apt-get"; exit 1; }; \
+	else echo "make bench needs$$missing: install it (Debian/Ubuntu: apt-get install$$missing)"; exit 1; fi
+
+bench: build bench-tools ## every stage beside its baseline (bench/target/bench/report.md and a chart), then reservation throughput, token validation, 1 vs 2 inventory-fn instances and rebalances, start-up with/without the AOT cache; reports in */target/bench
+	$(MVN) -pl bench test -Dtest=StageBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+	  | grep -E '^bench: |Tests run:|BUILD|ERROR\]'
 	$(MVN) -pl functions/inventory-fn test -Dtest=ReservationThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
 	  | grep -E '^(reservation throughput|  orders per|  end to end|  Redis)|Tests run:|BUILD'
 	$(MVN) -pl functions/product-fn test -Dtest=TokenValidationBenchmark -Dsurefire.failIfNoSpecifiedTests=false \

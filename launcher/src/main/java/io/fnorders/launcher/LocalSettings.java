@@ -1,5 +1,10 @@
 package io.fnorders.launcher;
 
+import static io.fnorders.localbrokers.LocalPorts.freePort;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +37,9 @@ record LocalSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaCont
 	/** The functions, in the order they start. */
 	static final List<String> FUNCTIONS = List.of("product-fn", "inventory-fn", "cart-fn", "notification-fn");
 
+	/** The JVM options of every function process unless FUNCTION_JAVA_OPTS says otherwise. */
+	static final String DEFAULT_JVM_OPTIONS = "-Xms64m -Xmx384m -XX:+UseSerialGC";
+
 	private static final Map<String, Integer> DEFAULT_PORTS = Map.of("cart-fn", 8081, "product-fn", 8082,
 			"inventory-fn", 8083, "notification-fn", 8084);
 
@@ -48,7 +56,27 @@ record LocalSettings(Path projectDir, Path dataDir, int kafkaPort, int kafkaCont
 				port(env, "SMTP_PORT", 3025), port(env, "RABBITMQ_PORT", 5672), port(env, "IDENTITY_PORT", 9000),
 				value(env, "BINDING", "kafka"), ports,
 				replicas,
-				List.of(value(env, "FUNCTION_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC").trim().split("\\s+")));
+				List.of(value(env, "FUNCTION_JAVA_OPTS", DEFAULT_JVM_OPTIONS).trim().split("\\s+")));
+	}
+
+	/**
+	 * Settings on free ports in a new temporary data directory: a stack that runs beside another,
+	 * as the tests and the bench start it.
+	 * @param replicas instances per function; absent functions run once
+	 */
+	static LocalSettings onFreePorts(Path projectDir, String binding, Map<String, Integer> replicas,
+			List<String> jvmOptions) {
+		Map<String, Integer> ports = new LinkedHashMap<>();
+		for (String function : FUNCTIONS) {
+			ports.put(function, freePort());
+		}
+		try {
+			return new LocalSettings(projectDir, Files.createTempDirectory("local-stack"), freePort(), freePort(),
+					freePort(), freePort(), freePort(), freePort(), binding, ports, replicas, List.copyOf(jvmOptions));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot make a data directory for a local stack", ex);
+		}
 	}
 
 	/** The environment variable stem of a function: {@code INVENTORY} for inventory-fn. */

@@ -1,13 +1,7 @@
 package io.fnorders.launcher;
 
-import static io.fnorders.localbrokers.LocalPorts.freePort;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -47,22 +41,12 @@ final class LauncherFixtures {
 
 	/** The same, for a given binding ({@code kafka}, {@code rabbit}, {@code http}). */
 	static LocalSettings settings(String binding, Map<String, Integer> replicas, String... jvmOptions) {
-		Map<String, Integer> ports = new LinkedHashMap<>();
-		for (String function : LocalSettings.FUNCTIONS) {
-			ports.put(function, freePort());
-		}
-		try {
-			List<String> options = new java.util.ArrayList<>(List.of(jvmOptions));
-			// The functions trust this JVM's stand-in issuer, so a test mints any customer's token
-			// at once; IdentityProviderChecks signs in through the real identity provider instead.
-			options.add("-Dspring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.get().uri());
-			return new LocalSettings(Path.of("").toAbsolutePath().getParent(), Files.createTempDirectory("local-stack"),
-					freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), binding, ports, replicas,
-					List.copyOf(options));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		List<String> options = new java.util.ArrayList<>(List.of(jvmOptions));
+		// The functions trust this JVM's stand-in issuer, so a test mints any customer's token
+		// at once; IdentityProviderChecks signs in through the real identity provider instead.
+		options.add("-Dspring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.get().uri());
+		options.add("-Dmanagement.tracing.sampling.probability=1.0");
+		return LocalSettings.onFreePorts(Path.of("").toAbsolutePath().getParent(), binding, replicas, options);
 	}
 
 	/** An {@code order.placed} CloudEvent for one unit of {@code sku}, keyed by its orderId. */

@@ -74,10 +74,14 @@ public record PlatformProperties(@DefaultValue Http http, @DefaultValue Events e
 	 * @param maxRetryInterval the longest wait between attempts to publish an entry the broker did
 	 * not take; the wait starts at 200 ms and doubles
 	 * @param metricsInterval how often the depth and age of the outbox are read for the metrics
+	 * @param snapshots the event types each of which is a whole snapshot of its subject (such as
+	 * {@code stock.changed}): of several entries about one subject in a batch of a shard, only the
+	 * newest is published, and the older ones are removed with it; no type by default
 	 */
 	public record Outbox(@Nullable String keyPrefix, @DefaultValue("8") int shards, @DefaultValue("200") int batchSize,
 			@DefaultValue("1s") Duration pollTimeout, @DefaultValue("15s") Duration leaseTime,
-			@DefaultValue("5s") Duration maxRetryInterval, @DefaultValue("5s") Duration metricsInterval) {
+			@DefaultValue("5s") Duration maxRetryInterval, @DefaultValue("5s") Duration metricsInterval,
+			@DefaultValue List<String> snapshots) {
 	}
 
 }

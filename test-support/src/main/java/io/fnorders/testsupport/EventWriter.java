@@ -3,6 +3,7 @@ package io.fnorders.testsupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -32,14 +33,21 @@ public final class EventWriter implements AutoCloseable {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private EventWriter() {
-		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				SharedBrokers.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG,
-				0), new StringSerializer(), new ByteArraySerializer());
+	private EventWriter(Map<String, Object> client) {
+		Map<String, Object> settings = new HashMap<>(client);
+		settings.put(ProducerConfig.ACKS_CONFIG, "all");
+		settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+		this.producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
 	}
 
+	/** A writer to the shared broker of the tests. */
 	public static EventWriter create() {
-		return new EventWriter();
+		return new EventWriter(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBrokers.kafkaBootstrapServers()));
+	}
+
+	/** A writer with these client settings (a broker, how to sign in, the producer's batching). */
+	public static EventWriter create(Map<String, Object> client) {
+		return new EventWriter(client);
 	}
 
 	/** Writes one CloudEvent and waits for the broker's acknowledgement. */

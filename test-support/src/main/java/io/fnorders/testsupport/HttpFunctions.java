@@ -34,6 +34,11 @@ public final class HttpFunctions {
 		return new HttpFunctions("http://localhost:" + port, null);
 	}
 
+	/** A client of the service at this base URL ({@code http://host:port}), signed in as nobody. */
+	public static HttpFunctions at(String baseUrl) {
+		return new HttpFunctions(baseUrl, null);
+	}
+
 	/** The same client sending this access token ({@code Authorization: Bearer}). */
 	public HttpFunctions as(String accessToken) {
 		return new HttpFunctions(this.baseUrl, accessToken);

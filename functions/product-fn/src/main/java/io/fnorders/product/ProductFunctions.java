@@ -16,6 +16,7 @@ import io.fnorders.product.catalog.Availabilities;
 import io.fnorders.product.catalog.Availability;
 import io.fnorders.product.catalog.Product;
 import io.fnorders.product.catalog.ProductCatalog;
+import io.fnorders.product.catalog.ProductLookup;
 import io.fnorders.product.catalog.ProductRepository;
 import io.fnorders.product.catalog.ProductSlice;
 import io.fnorders.values.Sku;
@@ -51,13 +52,10 @@ class ProductFunctions {
 
 	/** One product by sku, with its availability. */
 	@Bean
-	Function<String, ProductView> product(ProductCatalog catalog, Availabilities availabilities) {
-		return sku -> {
-			Sku valid = Sku.of(sku);
-			Product product = catalog.find(valid)
-				.orElseThrow(() -> new NotFoundException("No product with sku '" + sku + "'"));
-			return ProductView.of(product, availabilities.find(valid).orElse(null));
-		};
+	Function<String, ProductView> product(ProductLookup lookup) {
+		return sku -> lookup.find(Sku.of(sku))
+			.map(found -> ProductView.of(found.product(), found.availability()))
+			.orElseThrow(() -> new NotFoundException("No product with sku '" + sku + "'"));
 	}
 
 	/** The catalog in sku order, bounded, with availabilities. */

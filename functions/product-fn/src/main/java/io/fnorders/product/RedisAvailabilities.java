@@ -77,7 +77,7 @@ class RedisAvailabilities implements Availabilities {
 		return found;
 	}
 
-	private static @Nullable Availability toAvailability(Sku sku, @Nullable Map<?, ?> fields) {
+	static @Nullable Availability toAvailability(Sku sku, @Nullable Map<?, ?> fields) {
 		if (fields == null || fields.isEmpty()) {
 			return null;
 		}
@@ -85,7 +85,7 @@ class RedisAvailabilities implements Availabilities {
 				Long.parseLong(fields.get("version").toString()));
 	}
 
-	private String key(Sku sku) {
+	String key(Sku sku) {
 		return this.prefix + ":availability:" + sku.value();
 	}
 

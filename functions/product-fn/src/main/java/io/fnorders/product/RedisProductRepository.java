@@ -123,7 +123,7 @@ class RedisProductRepository implements ProductRepository {
 		return (count != null) ? count : 0;
 	}
 
-	private String productKey(Sku sku) {
+	String productKey(Sku sku) {
 		return this.prefix + ":product:" + sku.value();
 	}
 
@@ -131,7 +131,7 @@ class RedisProductRepository implements ProductRepository {
 		return this.prefix + ":skus";
 	}
 
-	private static Product toProduct(Map<?, ?> fields) {
+	static Product toProduct(Map<?, ?> fields) {
 		return new Product(Sku.of(string(fields, "sku")), string(fields, "name"), string(fields, "description"),
 				string(fields, "category"), Money.of(new BigDecimal(string(fields, "price")), string(fields, "currency")));
 	}

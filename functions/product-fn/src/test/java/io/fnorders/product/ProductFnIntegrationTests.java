@@ -28,8 +28,14 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
@@ -71,6 +77,28 @@ class ProductFnIntegrationTests {
 	@BeforeEach
 	void client() {
 		this.http = HttpFunctions.onPort(this.port).as(TestIssuer.get().admin());
+	}
+
+	@Autowired
+	private WebApplicationContext web;
+
+	/**
+	 * A function call is answered on the request's thread: Spring Cloud Function wraps the
+	 * result in a Mono, which Spring MVC would answer by dispatching the request a second time,
+	 * asynchronously; the platform writes a result that is already there at once.
+	 */
+	@Test
+	void aFunctionsResultIsWrittenWithoutAnAsynchronousSecondDispatch() throws Exception {
+		String sku = sku();
+		assertThat(this.http.post("/saveProduct", product(sku, "3.5")).statusCode()).isEqualTo(200);
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.web).build();
+		mvc.perform(MockMvcRequestBuilders.get("/product/" + sku).accept(MediaType.APPLICATION_JSON))
+			.andExpect(MockMvcResultMatchers.request().asyncNotStarted())
+			.andExpect(MockMvcResultMatchers.status().isOk())
+			.andExpect(MockMvcResultMatchers.jsonPath("$.sku").value(sku));
+		mvc.perform(MockMvcRequestBuilders.get("/product/NO-SUCH-" + sku).accept(MediaType.APPLICATION_JSON))
+			.andExpect(MockMvcResultMatchers.request().asyncNotStarted())
+			.andExpect(MockMvcResultMatchers.status().isNotFound());
 	}
 
 	private static String sku() {

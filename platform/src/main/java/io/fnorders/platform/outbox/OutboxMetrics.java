@@ -23,7 +23,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * The outbox as the metrics show it: {@code fnorders_outbox_depth} (entries not yet published, all
  * shards), {@code fnorders_outbox_oldest_age_seconds} (how long the oldest of them has waited; 0
  * when there is none), {@code fnorders_outbox_published_total},
- * {@code fnorders_outbox_relay_failures_total} (attempts the broker or Redis refused),
+ * {@code fnorders_outbox_superseded_total} (snapshots not published because a newer one of their
+ * subject was), {@code fnorders_outbox_relay_failures_total} (attempts the broker or Redis refused),
  * {@code fnorders_outbox_set_aside_total} and {@code fnorders_outbox_shards_held} (by this
  * instance). Depth and age are read from Redis every {@code interval}; while Redis is away they
  * keep their last values.
@@ -52,6 +53,8 @@ public class OutboxMetrics implements SmartLifecycle {
 
 	private final Counter setAside;
 
+	private final Counter superseded;
+
 	/** Reads depth and age every interval; made anew at each start. */
 	private ScheduledExecutorService reader = newReader();
 
@@ -79,6 +82,9 @@ public class OutboxMetrics implements SmartLifecycle {
 		this.failures = Counter.builder("fnorders.outbox.relay.failures")
 			.description("Attempts to relay outbox entries that Redis or the broker refused")
 			.register(registry);
+		this.superseded = Counter.builder("fnorders.outbox.superseded")
+			.description("Outbox entries of a snapshot type not published because a newer one of their subject was")
+			.register(registry);
 		this.setAside = Counter.builder("fnorders.outbox.set.aside")
 			.description("Outbox entries that cannot be published, kept aside")
 			.register(registry);
@@ -86,6 +92,10 @@ public class OutboxMetrics implements SmartLifecycle {
 
 	void published(int entries) {
 		this.published.increment(entries);
+	}
+
+	void superseded(int entries) {
+		this.superseded.increment(entries);
 	}
 
 	void failed() {

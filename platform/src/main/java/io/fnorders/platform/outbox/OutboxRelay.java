@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,10 +244,25 @@ public class OutboxRelay implements SmartLifecycle {
 	/**
 	 * Publishes the entries of one stream in order, stopping at the first the broker does not
 	 * take. Each entry is deleted right after the broker took it, so a relay that dies leaves at
-	 * most the one entry it was publishing to be published again.
+	 * most the one entry it was publishing to be published again. An entry of a snapshot type
+	 * ({@code fnorders.outbox.snapshots}) that a newer entry of the batch about the same subject
+	 * supersedes is not published: it is removed with the next entry the broker takes, and the
+	 * newest snapshot stays in the stream until it is published itself.
 	 */
 	private boolean publishInOrder(String stream, List<MapRecord<String, Object, Object>> entries) {
-		for (MapRecord<String, Object, Object> entry : entries) {
+		Map<String, Integer> newestSnapshot = new HashMap<>();
+		for (int i = 0; i < entries.size(); i++) {
+			int index = i;
+			snapshotOf(entries.get(i)).ifPresent(subject -> newestSnapshot.put(subject, index));
+		}
+		List<String> superseded = new ArrayList<>();
+		for (int i = 0; i < entries.size(); i++) {
+			MapRecord<String, Object, Object> entry = entries.get(i);
+			Optional<String> snapshot = snapshotOf(entry);
+			if (snapshot.isPresent() && newestSnapshot.get(snapshot.get()) != i) {
+				superseded.add(entry.getId().getValue());
+				continue;
+			}
 			Optional<Message<byte[]>> message = messageOf(stream, entry);
 			if (message.isEmpty()) {
 				continue;
@@ -260,10 +276,26 @@ public class OutboxRelay implements SmartLifecycle {
 						kv("stream", stream), kv("entry", entry.getId().getValue()), kv("eventId", field(entry, Outbox.ID)));
 				return false;
 			}
-			this.redis.execute(PUBLISHED, List.of(stream), GROUP, entry.getId().getValue());
+			List<String> done = new ArrayList<>(superseded);
+			done.add(entry.getId().getValue());
+			List<Object> arguments = new ArrayList<>(List.of(GROUP));
+			arguments.addAll(done);
+			this.redis.execute(PUBLISHED, List.of(stream), arguments.toArray());
 			this.metrics.published(1);
+			this.metrics.superseded(superseded.size());
+			superseded.clear();
 		}
 		return true;
+	}
+
+	/** The subject and type of an entry of a snapshot type, as one key; empty for any other entry. */
+	private Optional<String> snapshotOf(MapRecord<String, Object, Object> entry) {
+		String type = field(entry, Outbox.TYPE);
+		String subject = field(entry, Outbox.SUBJECT);
+		if (subject.isEmpty() || !this.settings.snapshots().contains(type)) {
+			return Optional.empty();
+		}
+		return Optional.of(type + " " + binding(entry) + " " + subject);
 	}
 
 	/** The message of an entry, or empty when the entry cannot be published (then it is set aside). */

@@ -52,7 +52,8 @@ final class FunctionExposureFilter extends OncePerRequestFilter {
 
 	/**
 	 * @param openPaths the exposed actuator endpoints: they pass untouched for GET and HEAD, exactly
-	 * (health also with its groups below it); asked for once, on first use, when they are known
+	 * (health also with its groups below it; one ending in {@code /**} with everything below it);
+	 * asked for once, on first use, when they are known
 	 * @param eventStreams the functions served only as Server-Sent Events
 	 */
 	FunctionExposureFilter(FunctionExposure exposure, Supplier<List<String>> openPaths, List<String> eventStreams,
@@ -77,7 +78,8 @@ final class FunctionExposureFilter extends OncePerRequestFilter {
 		}
 		String path = pathOf(request);
 		return openPaths().stream()
-			.anyMatch(open -> path.equals(open) || (open.endsWith("/health") && path.startsWith(open + "/")));
+			.anyMatch(open -> path.equals(open) || (open.endsWith("/health") && path.startsWith(open + "/"))
+					|| (open.endsWith("/**") && path.startsWith(open.substring(0, open.length() - 2))));
 	}
 
 	private List<String> openPaths() {

@@ -2,6 +2,7 @@ package io.fnorders.platform.outbox;
 
 import static io.fnorders.testsupport.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -137,9 +138,43 @@ class OutboxRelayTests {
 		assertThat(redis.opsForStream().size(stream)).isZero();
 	}
 
-	private ConfigurableApplicationContext startRelay(String prefix) {
+	/**
+	 * Of a snapshot type's entries about one subject waiting together, only the newest is
+	 * published and all are removed; entries of other types are all published.
+	 */
+	@Test
+	void publishesOnlyTheNewestOfASubjectsWaitingSnapshots() {
+		String prefix = "relay-snapshot-" + UUID.randomUUID().toString().substring(0, 8);
+		Outbox outbox = new Outbox(prefix, 8, "relay-test", JsonMapper.builder().build(), Clock.systemUTC(), null, null);
+		StringRedisTemplate redis = new StringRedisTemplate(redisConnections);
+		String hot = prefix + "-hot";
+		String other = prefix + "-other";
+		for (int version = 0; version < 50; version++) {
+			append(redis, outbox, hot, hot + "#" + version);
+		}
+		append(redis, outbox, other, other + "#0");
+
+		try (TopicReader orders = TopicReader.of(Topics.ORDERS)) {
+			ConfigurableApplicationContext relay = startRelay(prefix, "fnorders.outbox.snapshots=order.cancelled");
+			List<ConsumerRecord<String, String>> published = orders.awaitCount(
+					record -> record.key() != null && record.key().startsWith(prefix), 2, Duration.ofSeconds(30));
+			assertThat(published).extracting(record -> header(record, "ce_id"))
+				.containsExactlyInAnyOrder(hot + "#49", other + "#0");
+			Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				assertThat(redis.opsForStream().size(outbox.streamOf(hot))).isZero();
+				assertThat(relay.getBean(MeterRegistry.class).get("fnorders.outbox.superseded").counter().count())
+					.isEqualTo(49);
+			});
+			// and nothing else follows
+			assertThatThrownBy(() -> orders.awaitCount(record -> record.key() != null && record.key().startsWith(prefix),
+					3, Duration.ofSeconds(2))).isInstanceOf(AssertionError.class);
+		}
+	}
+
+	private ConfigurableApplicationContext startRelay(String prefix, String... more) {
 		ConfigurableApplicationContext relay = new SpringApplicationBuilder(RelayTestApplication.class)
 			.properties(properties(prefix))
+			.properties(more)
 			.run();
 		this.relays.add(relay);
 		return relay;

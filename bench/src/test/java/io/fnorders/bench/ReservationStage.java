@@ -1,0 +1,138 @@
+package io.fnorders.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import io.fnorders.events.Topics;
+import io.fnorders.testsupport.EventWriter;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * Reservations end to end on one inventory-fn: a burst of one-line orders written to
+ * {@code orders}, timed until every outcome is on {@code order-status}; beside it the same
+ * records' plain round trip through Kafka (the same producer into a topic of as many partitions,
+ * read back by a plain consumer). Then the latency from {@code order.placed} to its outcome at a
+ * steady rate.
+ */
+final class ReservationStage {
+
+	/** The baseline's topic, made for the bench and removed after. */
+	private static final String ROUND_TRIP = "bench.roundtrip";
+
+	private final Map<String, Object> operator;
+
+	private final int orders;
+
+	private final int rounds;
+
+	ReservationStage(Map<String, Object> operator, int orders, int rounds) {
+		this.operator = operator;
+		this.orders = orders;
+		this.rounds = rounds;
+	}
+
+	void runBurst(String sku, BenchReport report) throws Exception {
+		try (Admin admin = Admin.create(this.operator)) {
+			admin.createTopics(List.of(new NewTopic(ROUND_TRIP, Topics.DEFAULT_PARTITIONS, (short) 1)))
+				.all()
+				.get(30, TimeUnit.SECONDS);
+			try (EventWriter writer = OrderTraffic.writer(this.operator)) {
+				burst(writer, Topics.ORDERS, Topics.ORDER_STATUS, sku, Math.min(this.orders, 2000));
+				burst(writer, ROUND_TRIP, ROUND_TRIP, sku, Math.min(this.orders, 2000));
+				Rounds reserved = new Rounds();
+				Rounds roundTrip = new Rounds();
+				for (int i = 0; i < this.rounds; i++) {
+					reserved.add(burst(writer, Topics.ORDERS, Topics.ORDER_STATUS, sku, this.orders));
+					roundTrip.add(burst(writer, ROUND_TRIP, ROUND_TRIP, sku, this.orders));
+				}
+				report.add(new Row("reservations, burst of " + this.orders + " one-line orders, 1 inventory-fn",
+						"orders/s", reserved, "the same records' plain Kafka round trip", roundTrip,
+						"≥ 10,000 orders/s and ≥ 0.15× the round trip"));
+			}
+			finally {
+				admin.deleteTopics(List.of(ROUND_TRIP)).all().get(30, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	/** Writes {@code count} orders to {@code topic} and waits until each has a record on {@code outcomes}. */
+	private double burst(EventWriter writer, String topic, String outcomes, String sku, int count) throws Exception {
+		try (OrderTraffic.Watcher watcher = new OrderTraffic.Watcher(this.operator, outcomes, (key, at) -> {
+		})) {
+			long start = System.nanoTime();
+			for (int i = 0; i < count; i++) {
+				OrderTraffic.place(writer, topic, OrderTraffic.newOrderId(), sku);
+			}
+			writer.flush();
+			watcher.awaitCount(count, Duration.ofMinutes(10));
+			return count / ((System.nanoTime() - start) / 1e9);
+		}
+	}
+
+	/**
+	 * Orders at a steady {@code rate} for {@code duration}, each timed from its send to its
+	 * outcome's arrival; the p50 and p99 of each round.
+	 */
+	void runSteady(String sku, int rate, Duration duration, BenchReport report) throws Exception {
+		Map<String, Object> client = new HashMap<>(this.operator);
+		// the client adds no wait of its own to an order's latency
+		client.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+		Rounds p50 = new Rounds();
+		Rounds p99 = new Rounds();
+		try (EventWriter writer = EventWriter.create(client)) {
+			steady(writer, sku, rate, Duration.ofSeconds(10));
+			for (int i = 0; i < this.rounds; i++) {
+				List<Double> latencies = steady(writer, sku, rate, duration);
+				p50.add(percentile(latencies, 0.50));
+				p99.add(percentile(latencies, 0.99));
+			}
+		}
+		String stage = "order.placed → outcome at " + rate + " orders/s for " + duration.toSeconds() + " s";
+		report.add(Row.of(stage + ", p50", "ms", p50, ""));
+		report.add(Row.of(stage + ", p99", "ms", p99, "≤ 25 ms"));
+	}
+
+	private List<Double> steady(EventWriter writer, String sku, int rate, Duration duration) throws Exception {
+		Map<String, Long> sent = new java.util.concurrent.ConcurrentHashMap<>();
+		List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+		int count = (int) (rate * duration.toSeconds());
+		try (OrderTraffic.Watcher watcher = new OrderTraffic.Watcher(this.operator, Topics.ORDER_STATUS, (key, at) -> {
+			Long sentAt = sent.get(key);
+			if (sentAt != null) {
+				latencies.add((at - sentAt) / 1e6);
+			}
+		})) {
+			long start = System.nanoTime();
+			long interval = 1_000_000_000L / rate;
+			for (int i = 0; i < count; i++) {
+				long due = start + i * interval;
+				long wait = due - System.nanoTime();
+				if (wait > 0) {
+					LockSupport.parkNanos(wait);
+				}
+				String orderId = OrderTraffic.newOrderId();
+				sent.put(orderId, System.nanoTime());
+				OrderTraffic.place(writer, Topics.ORDERS, orderId, sku);
+			}
+			writer.flush();
+			watcher.awaitCount(count, Duration.ofMinutes(5));
+		}
+		if (latencies.size() != count) {
+			throw new IllegalStateException("timed " + latencies.size() + " of " + count + " orders");
+		}
+		return latencies;
+	}
+
+	private static double percentile(List<Double> values, double fraction) {
+		List<Double> sorted = values.stream().sorted().toList();
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(fraction * sorted.size()) - 1));
+	}
+
+}
