@@ -54,8 +54,8 @@ class SmtpMailer implements Mailer, DisposableBean {
 	}
 
 	@Override
-	public void send(String recipient, String subject, String body) {
-		MimeMessage message = message(recipient, subject, body);
+	public void send(String messageId, String recipient, String subject, String body) {
+		MimeMessage message = message(messageId, recipient, subject, body);
 		Transport connection = borrow(recipient);
 		try {
 			connection.sendMessage(message, message.getAllRecipients());
@@ -74,7 +74,7 @@ class SmtpMailer implements Mailer, DisposableBean {
 		}
 	}
 
-	private MimeMessage message(String recipient, String subject, String body) {
+	private MimeMessage message(String messageId, String recipient, String subject, String body) {
 		try {
 			MimeMessage message = this.sender.createMimeMessage();
 			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
@@ -84,11 +84,20 @@ class SmtpMailer implements Mailer, DisposableBean {
 			helper.setText(body);
 			message.setSentDate(new Date());
 			message.saveChanges();
+			// after saveChanges, which would make up a new one; a pooled connection's sendMessage keeps it
+			message.setHeader("Message-ID", messageIdOf(messageId));
 			return message;
 		}
 		catch (MessagingException ex) {
 			throw new InvalidInputException("The e-mail to " + recipient + " cannot be built: " + ex.getMessage(), ex);
 		}
+	}
+
+	/** {@code <orderId.kind@sender-domain>}, from the notice's own key: the same for every attempt. */
+	private String messageIdOf(String notice) {
+		String from = this.properties.from();
+		String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
+		return "<" + notice.replaceAll("[^A-Za-z0-9._-]", ".") + "@" + (domain.isEmpty() ? "fnorders" : domain) + ">";
 	}
 
 	private Transport borrow(String recipient) {

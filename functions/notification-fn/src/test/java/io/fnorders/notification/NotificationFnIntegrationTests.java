@@ -86,6 +86,10 @@ class NotificationFnIntegrationTests {
 				"Your order " + orderId + " is confirmed", "Your order " + orderId + " is cancelled");
 		Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(mailsTo(customer)).hasSize(3));
+		// each names its notice for good, so a copy a broken connection makes the server keep twice shows once
+		assertThat(mailsTo(customer)).extracting(NotificationFnIntegrationTests::messageId)
+			.containsExactlyInAnyOrder("<" + orderId + ".PLACED@fnorders.example>",
+					"<" + orderId + ".CONFIRMED@fnorders.example>", "<" + orderId + ".CANCELLED@fnorders.example>");
 
 		String history = as(customer).get("/notifications/" + customer).body();
 		assertThat(JsonPath.<List<String>>read(history, "$[*].orderId")).containsOnly(orderId).hasSize(3);
@@ -196,6 +200,15 @@ class NotificationFnIntegrationTests {
 				throw new IllegalStateException(ex);
 			}
 		}).toList();
+	}
+
+	private static String messageId(MimeMessage mail) {
+		try {
+			return mail.getMessageID();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String subject(MimeMessage mail) {

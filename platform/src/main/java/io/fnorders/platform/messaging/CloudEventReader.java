@@ -1,7 +1,7 @@
 package io.fnorders.platform.messaging;
 
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 
@@ -101,27 +101,45 @@ public class CloudEventReader {
 		if (value == null || !value.getClass().isRecord()) {
 			return null;
 		}
-		for (RecordComponent component : value.getClass().getRecordComponents()) {
-			String field = path.isEmpty() ? component.getName() : path + "." + component.getName();
+		for (Component component : COMPONENTS.get(value.getClass())) {
 			Object fieldValue;
 			try {
-				fieldValue = component.getAccessor().invoke(value);
+				fieldValue = component.accessor().invoke(value);
 			}
 			catch (ReflectiveOperationException ex) {
-				throw new IllegalStateException("Cannot read " + field, ex);
+				throw new IllegalStateException("Cannot read " + component.name(), ex);
 			}
 			if (fieldValue == null) {
-				if (!component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
-					return field;
+				if (!component.nullable()) {
+					return path.isEmpty() ? component.name() : path + "." + component.name();
 				}
 				continue;
 			}
-			String missing = missingField(fieldValue, field);
-			if (missing != null) {
-				return missing;
+			if (fieldValue instanceof Iterable<?> || fieldValue.getClass().isRecord()) {
+				String missing = missingField(fieldValue,
+						path.isEmpty() ? component.name() : path + "." + component.name());
+				if (missing != null) {
+					return missing;
+				}
 			}
 		}
 		return null;
 	}
+
+	/** A record's component as the check needs it: read once per record class, not per event. */
+	private record Component(String name, Method accessor, boolean nullable) {
+	}
+
+	private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+
+		@Override
+		protected List<Component> computeValue(Class<?> type) {
+			return Arrays.stream(type.getRecordComponents())
+				.map(component -> new Component(component.getName(), component.getAccessor(),
+						component.getAnnotatedType().isAnnotationPresent(Nullable.class)))
+				.toList();
+		}
+
+	};
 
 }

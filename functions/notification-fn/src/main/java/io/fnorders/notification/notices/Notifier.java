@@ -63,7 +63,7 @@ public class Notifier {
 			}
 		}
 		try {
-			this.mailer.send(recipient, notice.subject(), notice.body());
+			this.mailer.send(key, recipient, notice.subject(), notice.body());
 		}
 		catch (RuntimeException ex) {
 			this.log.release(notice.orderId(), notice.kind());

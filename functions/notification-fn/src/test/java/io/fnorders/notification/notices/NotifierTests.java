@@ -30,7 +30,10 @@ class NotifierTests {
 
 	private boolean storeDown;
 
-	private final Notifier notifier = new Notifier((to, subject, body) -> {
+	private final List<String> messageIds = new ArrayList<>();
+
+	private final Notifier notifier = new Notifier((messageId, to, subject, body) -> {
+		this.messageIds.add(messageId);
 		if (this.mailServerDown) {
 			throw new IllegalStateException("no mail server");
 		}
@@ -76,6 +79,18 @@ class NotifierTests {
 
 		assertThat(this.mails).containsExactly("c-1@example.org: Received");
 		assertThat(this.history).extracting(SentNotification::recipient).containsExactly("c-1@example.org");
+	}
+
+	/** A retry after a failed send is the same message: it names the notice, not the attempt. */
+	@Test
+	void everyAttemptAtANoticeCarriesTheSameMessageId() {
+		this.mailServerDown = true;
+		assertThatIllegalStateException().isThrownBy(() -> this.notifier.send(PLACED));
+		this.mailServerDown = false;
+		assertThat(this.notifier.send(PLACED)).isTrue();
+		this.notifier.send(new Notice("o-1", "c-1", NoticeKind.CONFIRMED, "Confirmed", "Reserved", "c-1@example.org"));
+
+		assertThat(this.messageIds).containsExactly("o-1/PLACED", "o-1/PLACED", "o-1/CONFIRMED");
 	}
 
 	@Test
