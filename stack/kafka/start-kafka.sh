@@ -94,7 +94,9 @@ acl_options() {
 # added, and every ACL the rules do not hold and every SCRAM user they do not name is removed (a
 # rule taken out of the file is revoked). Rules already there cost nothing.
 grant() {
-  wanted=$(rules | as_acl) || return 1
+  # two steps: a pipeline's status is its last command's, and a bad rule must stop the grant
+  listed=$(rules) || return 1
+  wanted=$(echo "$listed" | as_acl)
   principals=$(echo "$wanted" | awk '{print $1}' | sort -u)
   for principal in $principals; do
     password=$(secret "$principal") || return 1
@@ -114,7 +116,7 @@ grant() {
   done
   # "SCRAM credential configs for user-principal 'cart-fn' are SCRAM-SHA-512=iterations=8192"
   users=$(tools kafka-configs.sh --describe --entity-type users) || return 1
-  echo "$users" | sed -n "s/.*user-principal '\([^']*\)' are \(.*\)/\1 \2/p" | while read -r user credentials; do
+  echo "$users" | sed -n "s/^SCRAM credential configs for user-principal '\([^']*\)' are \(.*\)/\1 \2/p" | while read -r user credentials; do
     echo "$principals" | grep -qxF "$user" && continue
     for mechanism in $(echo "$credentials" | grep -o 'SCRAM-SHA-[0-9]*'); do
       tools kafka-configs.sh --alter --entity-type users --entity-name "$user" --delete-config "$mechanism" \
@@ -124,16 +126,8 @@ grant() {
   done || return 1
 
   held=$(held_acls) || return 1
-  set -f
-  echo "$held" | while read -r acl; do
-    [ -n "$acl" ] || continue
-    echo "$wanted" | grep -qxF "$acl" && continue
-    # shellcheck disable=SC2046
-    tools kafka-acls.sh --remove --force $(acl_options "$acl") >/dev/null || exit 1
-    echo "start-kafka: revoked \"$acl\", which the rules no longer hold" >&2
-  done || { set +f; return 1; }
-  set +f
-  # the missing rules, one call for each principal and operation
+  # the missing rules first, one call for each principal and operation, so a revocation that
+  # fails never holds back what the functions need
   missing=$(echo "$wanted" | while read -r acl; do echo "$held" | grep -qxF "$acl" || echo "$acl"; done)
   echo "$missing" | awk 'NF {print $1, $2}' | sort -u | while read -r principal operation; do
     resources=$(echo "$missing" | awk -v p="$principal" -v o="$operation" \
@@ -144,6 +138,18 @@ grant() {
       --operation "$operation" --resource-pattern-type literal $resources >/dev/null || exit 1
     set +f
   done || return 1
+  set -f
+  echo "$held" | while read -r acl; do
+    [ -n "$acl" ] || continue
+    echo "$wanted" | grep -qxF "$acl" && continue
+    # shellcheck disable=SC2046
+    if tools kafka-acls.sh --remove --force $(acl_options "$acl") >/dev/null; then
+      echo "start-kafka: revoked \"$acl\", which the rules no longer hold" >&2
+    else
+      echo "start-kafka: could not revoke \"$acl\"; revoke it by hand (kafka-acls.sh --remove)" >&2
+    fi
+  done
+  set +f
 }
 
 (

@@ -79,12 +79,12 @@ final class BenchReport {
 		}
 	}
 
-	/** Each stage's ratio to its baseline, as bars. */
+	/** Each throughput stage's ratio to its baseline, as bars (latencies, where less is better, are left out). */
 	private void chart(Path file) throws IOException {
 		List<String> stages = new ArrayList<>();
 		List<Double> ratios = new ArrayList<>();
 		for (Row row : this.rows) {
-			if (!Double.isNaN(row.ratio())) {
+			if (!Double.isNaN(row.ratio()) && row.unit().endsWith("/s")) {
 				stages.add(row.stage());
 				ratios.add(row.ratio());
 			}
@@ -94,7 +94,7 @@ final class BenchReport {
 		}
 		CategoryChart chart = new CategoryChartBuilder().width(900)
 			.height(450)
-			.title("Each stage over its baseline (same run, medians)")
+			.title("Each stage's throughput over its baseline's (same run, medians)")
 			.yAxisTitle("ratio")
 			.build();
 		chart.getStyler().setLegendVisible(false);

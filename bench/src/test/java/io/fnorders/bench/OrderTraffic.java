@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 import io.fnorders.events.EventTypes;
 import io.fnorders.events.Topics;
@@ -67,7 +68,10 @@ final class OrderTraffic {
 
 		private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
 
-		Watcher(Map<String, Object> operator, String topic, BiConsumer<String, Long> seen) {
+		/**
+		 * @param ours which keys are of the records this run waits for (others on the topic are ignored)
+		 */
+		Watcher(Map<String, Object> operator, String topic, Predicate<String> ours, BiConsumer<String, Long> seen) {
 			Map<String, Object> client = new HashMap<>(operator);
 			client.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 			client.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
@@ -83,7 +87,8 @@ final class OrderTraffic {
 				while (this.running) {
 					for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(100))) {
 						long now = System.nanoTime();
-						if (record.key() != null && this.arrivals.putIfAbsent(record.key(), now) == null) {
+						if (record.key() != null && ours.test(record.key())
+								&& this.arrivals.putIfAbsent(record.key(), now) == null) {
 							seen.accept(record.key(), now);
 						}
 					}
@@ -92,7 +97,7 @@ final class OrderTraffic {
 			});
 		}
 
-		/** How many distinct keys arrived so far. */
+		/** How many distinct keys of ours arrived so far. */
 		int count() {
 			return this.arrivals.size();
 		}

@@ -2,9 +2,12 @@ package io.fnorders.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -40,6 +43,11 @@ final class ReservationStage {
 
 	void runBurst(String sku, BenchReport report) throws Exception {
 		try (Admin admin = Admin.create(this.operator)) {
+			// a run cut short may have left it
+			if (admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(ROUND_TRIP)) {
+				admin.deleteTopics(List.of(ROUND_TRIP)).all().get(30, TimeUnit.SECONDS);
+				Thread.sleep(2000);
+			}
 			admin.createTopics(List.of(new NewTopic(ROUND_TRIP, Topics.DEFAULT_PARTITIONS, (short) 1)))
 				.all()
 				.get(30, TimeUnit.SECONDS);
@@ -64,11 +72,17 @@ final class ReservationStage {
 
 	/** Writes {@code count} orders to {@code topic} and waits until each has a record on {@code outcomes}. */
 	private double burst(EventWriter writer, String topic, String outcomes, String sku, int count) throws Exception {
-		try (OrderTraffic.Watcher watcher = new OrderTraffic.Watcher(this.operator, outcomes, (key, at) -> {
-		})) {
+		List<String> orderIds = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			orderIds.add(OrderTraffic.newOrderId());
+		}
+		Set<String> ours = Set.copyOf(orderIds);
+		try (OrderTraffic.Watcher watcher = new OrderTraffic.Watcher(this.operator, outcomes, ours::contains,
+				(key, at) -> {
+				})) {
 			long start = System.nanoTime();
-			for (int i = 0; i < count; i++) {
-				OrderTraffic.place(writer, topic, OrderTraffic.newOrderId(), sku);
+			for (String orderId : orderIds) {
+				OrderTraffic.place(writer, topic, orderId, sku);
 			}
 			writer.flush();
 			watcher.awaitCount(count, Duration.ofMinutes(10));
@@ -100,15 +114,11 @@ final class ReservationStage {
 	}
 
 	private List<Double> steady(EventWriter writer, String sku, int rate, Duration duration) throws Exception {
-		Map<String, Long> sent = new java.util.concurrent.ConcurrentHashMap<>();
-		List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+		Map<String, Long> sent = new ConcurrentHashMap<>();
+		List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
 		int count = (int) (rate * duration.toSeconds());
-		try (OrderTraffic.Watcher watcher = new OrderTraffic.Watcher(this.operator, Topics.ORDER_STATUS, (key, at) -> {
-			Long sentAt = sent.get(key);
-			if (sentAt != null) {
-				latencies.add((at - sentAt) / 1e6);
-			}
-		})) {
+		try (OrderTraffic.Watcher watcher = new OrderTraffic.Watcher(this.operator, Topics.ORDER_STATUS,
+				sent::containsKey, (key, at) -> latencies.add((at - sent.get(key)) / 1e6))) {
 			long start = System.nanoTime();
 			long interval = 1_000_000_000L / rate;
 			for (int i = 0; i < count; i++) {
@@ -118,7 +128,8 @@ final class ReservationStage {
 					LockSupport.parkNanos(wait);
 				}
 				String orderId = OrderTraffic.newOrderId();
-				sent.put(orderId, System.nanoTime());
+				// timed from when it was due, so a sender that falls behind does not hide the wait
+				sent.put(orderId, due);
 				OrderTraffic.place(writer, Topics.ORDERS, orderId, sku);
 			}
 			writer.flush();

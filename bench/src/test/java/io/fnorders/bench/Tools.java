@@ -3,6 +3,8 @@ package io.fnorders.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,17 +18,24 @@ final class Tools {
 	/** Runs a command to its end and returns what it printed; fails when it fails or overruns. */
 	static String run(List<String> command, Duration timeout) {
 		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			byte[] output = process.getInputStream().readAllBytes();
-			if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				throw new IllegalStateException(command.getFirst() + " did not finish within " + timeout);
+			Path output = Files.createTempFile("bench-" + command.getFirst(), ".out");
+			try {
+				Process process = new ProcessBuilder(command).redirectErrorStream(true)
+					.redirectOutput(output.toFile())
+					.start();
+				if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+					process.destroyForcibly();
+					throw new IllegalStateException(command.getFirst() + " did not finish within " + timeout);
+				}
+				String text = Files.readString(output, StandardCharsets.UTF_8);
+				if (process.exitValue() != 0) {
+					throw new IllegalStateException(command.getFirst() + " failed (" + process.exitValue() + "):\n" + text);
+				}
+				return text;
 			}
-			String text = new String(output, StandardCharsets.UTF_8);
-			if (process.exitValue() != 0) {
-				throw new IllegalStateException(command.getFirst() + " failed (" + process.exitValue() + "):\n" + text);
+			finally {
+				Files.deleteIfExists(output);
 			}
-			return text;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot run " + command.getFirst() + " (make bench installs it)", ex);

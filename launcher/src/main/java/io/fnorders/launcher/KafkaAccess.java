@@ -207,6 +207,8 @@ final class KafkaAccess {
 				.forEach(user -> user.credentialInfos()
 					.forEach(info -> users.add(new UserScramCredentialDeletion(user.name(), info.mechanism()))));
 			operator.alterUserScramCredentials(users).all().get(30, TimeUnit.SECONDS);
+			// what the functions need first, then away with what the rules no longer hold
+			operator.createAcls(bindings).all().get(30, TimeUnit.SECONDS);
 			List<AclBindingFilter> revoked = held(operator).stream()
 				.filter(binding -> !bindings.contains(binding))
 				.map(AclBinding::toFilter)
@@ -214,7 +216,6 @@ final class KafkaAccess {
 			if (!revoked.isEmpty()) {
 				operator.deleteAcls(revoked).all().get(30, TimeUnit.SECONDS);
 			}
-			operator.createAcls(bindings).all().get(30, TimeUnit.SECONDS);
 			// both reach the broker through the metadata log, a moment after the controller took them
 			Waits.until("Kafka applying the functions' rules", Duration.ofSeconds(30), () -> true,
 					() -> holdsExactly(operator, bindings));

@@ -76,7 +76,16 @@ class SmtpMailer implements Mailer, DisposableBean {
 
 	private MimeMessage message(String messageId, String recipient, String subject, String body) {
 		try {
-			MimeMessage message = this.sender.createMimeMessage();
+			String id = messageIdOf(messageId);
+			// its own id whenever the message is saved (Spring's and Jakarta Mail's saveChanges make up a new one)
+			MimeMessage message = new MimeMessage(this.sender.getSession()) {
+
+				@Override
+				protected void updateMessageID() throws MessagingException {
+					setHeader("Message-ID", id);
+				}
+
+			};
 			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
 			helper.setFrom(this.properties.from());
 			helper.setTo(recipient);
@@ -84,8 +93,6 @@ class SmtpMailer implements Mailer, DisposableBean {
 			helper.setText(body);
 			message.setSentDate(new Date());
 			message.saveChanges();
-			// after saveChanges, which would make up a new one; a pooled connection's sendMessage keeps it
-			message.setHeader("Message-ID", messageIdOf(messageId));
 			return message;
 		}
 		catch (MessagingException ex) {

@@ -20,6 +20,9 @@ import io.fnorders.errors.ForbiddenException;
 import io.fnorders.errors.NotFoundException;
 import io.fnorders.errors.RetryLaterException;
 import io.fnorders.events.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,6 +33,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -55,6 +59,8 @@ public class DeadLetters {
 
 	private final Map<String, Object> producerConfig;
 
+	private final Map<String, Object> adminConfig = new HashMap<>();
+
 	private final Duration timeout;
 
 	/**
@@ -68,6 +74,12 @@ public class DeadLetters {
 		this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		this.consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		this.consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		// the consumer's broker, sign-in and time-outs, for asking the broker who may read
+		consumerConfig.forEach((key, value) -> {
+			if (AdminClientConfig.configNames().contains(key)) {
+				this.adminConfig.put(key, value);
+			}
+		});
 		this.producerConfig = new HashMap<>(producerConfig);
 		this.producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
 		this.producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -151,20 +163,19 @@ public class DeadLetters {
 			List<PartitionInfo> infos = consumer.partitionsFor(deadLetters, this.timeout);
 			List<TopicPartition> partitions = (infos == null) ? List.of()
 					: infos.stream().map(info -> new TopicPartition(deadLetters, info.partition())).toList();
+			if (partitions.isEmpty()) {
+				return;
+			}
+			requireRead(deadLetters);
 			consumer.assign(partitions);
 			consumer.seekToBeginning(partitions);
 			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, this.timeout);
-			// Listing partitions and their offsets needs only DESCRIBE; a fetch needs READ. So it
-			// fetches once even from an empty topic, for the broker to refuse a service that may
-			// not read it, as it would if there were dead letters.
-			boolean fetched = false;
-			while (!fetched || partitions.stream()
+			while (partitions.stream()
 				.anyMatch(partition -> consumer.position(partition, this.timeout) < ends.get(partition))) {
 				if (System.nanoTime() > deadline) {
 					throw new RetryLaterException("Reading " + deadLetters + " took longer than " + this.timeout);
 				}
 				consumer.poll(Duration.ofMillis(200)).forEach(each);
-				fetched = true;
 			}
 		}
 		catch (AuthorizationException ex) {
@@ -172,6 +183,40 @@ public class DeadLetters {
 		}
 		catch (KafkaException ex) {
 			throw new RetryLaterException("The broker did not answer for " + deadLetters + " in time", ex);
+		}
+	}
+
+	/**
+	 * Listing a topic's partitions and offsets needs only DESCRIBE, and an empty topic is never
+	 * fetched from; so the broker is asked whether this service may READ the topic, and a service
+	 * that may not is refused whether or not there are dead letters. A broker without an
+	 * authorizer answers no operations, and everything is allowed there.
+	 */
+	private void requireRead(String deadLetters) {
+		try (Admin admin = Admin.create(this.adminConfig)) {
+			Set<AclOperation> allowed = admin
+				.describeTopics(List.of(deadLetters), new DescribeTopicsOptions().includeAuthorizedOperations(true))
+				.allTopicNames()
+				.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS)
+				.get(deadLetters)
+				.authorizedOperations();
+			if (allowed != null && !allowed.isEmpty() && !allowed.contains(AclOperation.READ)
+					&& !allowed.contains(AclOperation.ALL)) {
+				throw new AuthorizationException("no READ on " + deadLetters);
+			}
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof AuthorizationException refusal) {
+				throw refusal;
+			}
+			throw new RetryLaterException("The broker did not say who may read " + deadLetters, ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			throw new RetryLaterException("The broker did not say in time who may read " + deadLetters, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RetryLaterException("Interrupted while asking who may read " + deadLetters, ex);
 		}
 	}
 

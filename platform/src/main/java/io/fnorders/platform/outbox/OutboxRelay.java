@@ -250,25 +250,30 @@ public class OutboxRelay implements SmartLifecycle {
 	 * newest snapshot stays in the stream until it is published itself.
 	 */
 	private boolean publishInOrder(String stream, List<MapRecord<String, Object, Object>> entries) {
+		// the entries that can be published (the others are set aside here), and of each subject's
+		// snapshots among them the newest
+		List<MapRecord<String, Object, Object>> publishable = new ArrayList<>();
+		List<Message<byte[]>> messages = new ArrayList<>();
 		Map<String, Integer> newestSnapshot = new HashMap<>();
-		for (int i = 0; i < entries.size(); i++) {
-			int index = i;
-			snapshotOf(entries.get(i)).ifPresent(subject -> newestSnapshot.put(subject, index));
+		for (MapRecord<String, Object, Object> entry : entries) {
+			Optional<Message<byte[]>> message = messageOf(stream, entry);
+			if (message.isPresent()) {
+				int index = publishable.size();
+				publishable.add(entry);
+				messages.add(message.get());
+				snapshotOf(entry).ifPresent(subject -> newestSnapshot.put(subject, index));
+			}
 		}
 		List<String> superseded = new ArrayList<>();
-		for (int i = 0; i < entries.size(); i++) {
-			MapRecord<String, Object, Object> entry = entries.get(i);
+		for (int i = 0; i < publishable.size(); i++) {
+			MapRecord<String, Object, Object> entry = publishable.get(i);
 			Optional<String> snapshot = snapshotOf(entry);
 			if (snapshot.isPresent() && newestSnapshot.get(snapshot.get()) != i) {
 				superseded.add(entry.getId().getValue());
 				continue;
 			}
-			Optional<Message<byte[]>> message = messageOf(stream, entry);
-			if (message.isEmpty()) {
-				continue;
-			}
 			try {
-				send(binding(entry), message.get(), attributes(entry));
+				send(binding(entry), messages.get(i), attributes(entry));
 			}
 			catch (RuntimeException ex) {
 				this.metrics.failed();
@@ -276,10 +281,9 @@ public class OutboxRelay implements SmartLifecycle {
 						kv("stream", stream), kv("entry", entry.getId().getValue()), kv("eventId", field(entry, Outbox.ID)));
 				return false;
 			}
-			List<String> done = new ArrayList<>(superseded);
-			done.add(entry.getId().getValue());
 			List<Object> arguments = new ArrayList<>(List.of(GROUP));
-			arguments.addAll(done);
+			arguments.addAll(superseded);
+			arguments.add(entry.getId().getValue());
 			this.redis.execute(PUBLISHED, List.of(stream), arguments.toArray());
 			this.metrics.published(1);
 			this.metrics.superseded(superseded.size());

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.fnorders.platform.PlatformProperties;
-import io.fnorders.platform.bench.BaselineHandlerAutoConfiguration;
 import org.apache.catalina.core.StandardHost;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,7 +21,6 @@ import org.springframework.cloud.function.web.FunctionHttpProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.handler.MappedInterceptor;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,14 +71,11 @@ public class HttpGateConfiguration {
 	FilterRegistrationBean<FunctionExposureFilter> functionExposureFilter(FunctionExposure exposure,
 			PlatformProperties properties, JsonMapper jsonMapper,
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver,
-			ObjectProvider<PathMappedEndpoints> actuatorEndpoints, Environment environment) {
-		boolean baseline = environment.getProperty(BaselineHandlerAutoConfiguration.PROPERTY, Boolean.class, false);
+			ObjectProvider<PathMappedEndpoints> actuatorEndpoints, ObjectProvider<GatePassage> passages) {
 		Supplier<List<String>> openPaths = () -> {
 			List<String> paths = new ArrayList<>();
 			actuatorEndpoints.ifAvailable(endpoints -> paths.addAll(endpoints.getAllPaths()));
-			if (baseline) {
-				paths.add(BaselineHandlerAutoConfiguration.PATH + "/**");
-			}
+			passages.forEach(passage -> paths.add(passage.path()));
 			return paths;
 		};
 		FunctionExposureFilter filter = new FunctionExposureFilter(exposure, openPaths,

@@ -45,9 +45,16 @@ final class SynchronousResultHandler implements AsyncHandlerMethodReturnValueHan
 		this.controller = controller;
 	}
 
+	/**
+	 * The controller's methods declared to return {@code Object} (get, post, put, form): what they
+	 * return is a function's result. Its stream methods declare their publishers' types and are
+	 * left alone.
+	 */
 	@Override
 	public boolean supportsReturnType(MethodParameter returnType) {
-		return FunctionController.class.equals(returnType.getContainingClass());
+		Method method = returnType.getMethod();
+		return FunctionController.class.equals(returnType.getContainingClass()) && method != null
+				&& Object.class.equals(method.getReturnType());
 	}
 
 	@Override
