@@ -21,6 +21,7 @@ import org.springframework.amqp.AmqpTimeoutException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.data.redis.connection.PoolException;
 
 /**
  * The one place that tells an outage from a bad request or record. A failure is <em>transient</em>
@@ -114,14 +115,16 @@ public final class Failures {
 	/**
 	 * Redis unreachable, too slow, or refusing for now. Lettuce's own exceptions count when they are
 	 * the client's (a connection reset or closed while a command was out, which Spring Data calls a
-	 * plain {@code RedisSystemException}); of the server's error replies only the outage ones do.
+	 * plain {@code RedisSystemException}); of the server's error replies only the outage ones do. No
+	 * pooled connection free within the pool's max-wait is the data store being too slow for now.
 	 */
 	private static boolean isDataStoreFailure(Throwable failure) {
 		if (failure instanceof RedisCommandExecutionException) {
 			return isRedisOutageReply(failure.getMessage());
 		}
 		return failure instanceof DataAccessResourceFailureException || failure instanceof QueryTimeoutException
-				|| failure instanceof TransientDataAccessResourceException || failure instanceof RedisException;
+				|| failure instanceof TransientDataAccessResourceException || failure instanceof RedisException
+				|| failure instanceof PoolException;
 	}
 
 	/** Whether a Redis error reply, possibly wrapped in a script's error, is one of the outage replies. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.util.NoSuchElementException;
 
 import io.fnorders.errors.InvalidInputException;
 import io.fnorders.errors.RetryLaterException;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.connection.PoolException;
 import org.springframework.kafka.KafkaException;
 import org.springframework.messaging.MessageHandlingException;
 import org.springframework.messaging.support.GenericMessage;
@@ -29,6 +31,14 @@ class FailuresTests {
 		assertThat(Failures.isTransient(redisReply("READONLY You can't write against a read only replica."))).isTrue();
 		assertThat(Failures.isTransient(redisReply("LOADING Redis is loading the dataset in memory"))).isTrue();
 		assertThat(Failures.isDataStoreOutage(redisReply("LOADING Redis is loading the dataset in memory"))).isTrue();
+	}
+
+	@Test
+	void noPooledRedisConnectionFreeWithinTheWaitIsAnOutage() {
+		PoolException exhausted = new PoolException("Could not get a resource from the pool",
+				new NoSuchElementException("Timeout waiting for idle object, borrowMaxWaitDuration=PT2S"));
+		assertThat(Failures.isTransient(exhausted)).isTrue();
+		assertThat(Failures.isDataStoreOutage(exhausted)).isTrue();
 	}
 
 	@Test
