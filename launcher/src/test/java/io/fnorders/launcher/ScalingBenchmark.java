@@ -80,7 +80,7 @@ class ScalingBenchmark {
 			stack.stop();
 		}
 		String report = """
-				scaling of inventory-fn (each instance: consumer concurrency 3; 12 partitions; %d one-line orders a round)
+				scaling of inventory-fn (each instance: consumer concurrency 6; 12 partitions; %d one-line orders a round)
 				  1 instance : median %.0f orders/s, rounds %s
 				  2 instances: median %.0f orders/s, rounds %s (ratio %.2f)
 				  an instance joins (start to group stable with 2 members, incl. JVM start): median %d ms, %s

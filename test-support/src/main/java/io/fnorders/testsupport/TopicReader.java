@@ -107,10 +107,16 @@ public final class TopicReader implements AutoCloseable {
 	public List<ConsumerRecord<String, String>> awaitCount(Predicate<ConsumerRecord<String, String>> match, int count,
 			Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
+		List<ConsumerRecord<String, String>> matching = new ArrayList<>();
+		int index = 0;
 		while (true) {
-			List<ConsumerRecord<String, String>> matching = this.seen.stream().filter(match).toList();
+			for (; index < this.seen.size(); index++) {
+				if (match.test(this.seen.get(index))) {
+					matching.add(this.seen.get(index));
+				}
+			}
 			if (matching.size() >= count) {
-				return matching;
+				return List.copyOf(matching);
 			}
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("Only " + matching.size() + " of " + count + " matching records within "

@@ -2,6 +2,7 @@ package io.fnorders.inventory;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.fnorders.errors.NotFoundException;
@@ -61,26 +62,27 @@ class InventoryFunctions {
 
 	/**
 	 * Takes {@code order.placed} and {@code order.cancelled}: reserves a placed order's lines (all
-	 * or none, once per order) and answers {@code order.confirmed} or {@code order.rejected};
-	 * releases what a cancelled order held and answers nothing (nor for an order cancelled before
-	 * it came). Anything unreadable is invalid input, which the binding dead-letters at once; an
-	 * outage (Redis, the broker) is retried until it is over.
+	 * or none, once per order), which queues its {@code order.confirmed} or {@code order.rejected}
+	 * in the outbox in the same step; releases what a cancelled order held (nothing for an order
+	 * cancelled before it came). It answers nothing itself: the outbox relay publishes the
+	 * outcome, so a crash between the decision and its announcement loses neither. Anything
+	 * unreadable is invalid input, which the binding dead-letters at once; an outage (Redis, the
+	 * broker) is retried until it is over.
 	 */
 	@Bean
-	Function<Message<byte[]>, @Nullable Message<?>> reserveStock(Inventory inventory, CloudEventReader reader,
-			OrderStatusMessages statusMessages) {
+	Consumer<Message<byte[]>> reserveStock(Inventory inventory, CloudEventReader reader) {
 		return message -> {
 			ReceivedEvent<?> event = reader.read(message, EventTypes.ORDER_PLACED, EventTypes.ORDER_CANCELLED);
 			if (event.is(EventTypes.ORDER_PLACED)) {
 				OrderPlaced placed = event.dataAs(EventTypes.ORDER_PLACED);
-				ReservationOutcome outcome = inventory.reserve(request(event, placed));
+				ReservationOutcome outcome = inventory.reserve(request(event, placed).answeredTo(placed.email()));
 				log.info("Order {}", switch (outcome) {
 					case ReservationOutcome.Confirmed confirmed -> "confirmed";
 					case ReservationOutcome.Rejected rejected -> "rejected";
 					case ReservationOutcome.Cancelled cancelled -> "cancelled before it came: nothing reserved";
 				}, kv("orderId", outcome.orderId()), kv("customerId", outcome.customerId()),
 						kv("repeated", outcome.repeated()));
-				return statusMessages.of(outcome, placed.email());
+				return;
 			}
 			OrderCancelled cancelled = event.dataAs(EventTypes.ORDER_CANCELLED);
 			requireSubject(event, cancelled.orderId());
@@ -89,7 +91,6 @@ class InventoryFunctions {
 						release -> log.info("Released the stock of a cancelled order", kv("orderId", release.orderId()),
 								kv("repeated", release.repeated())),
 						() -> log.info("Nothing to release for a cancelled order", kv("orderId", cancelled.orderId())));
-			return null;
 		};
 	}
 

@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * kept {@code reservation-retention}). Every change is one Lua script (scripts/*.lua), so checking
  * and reserving all lines of an order is a single atomic step however many instances and threads
  * run it, and each change of a sku's stock queues {@code stock.changed} (on {@code stockEvents},
- * id {@code <sku>@<version>}, so the same snapshot always has the same id) in the same step.
+ * id {@code <sku>@<version>}, so the same snapshot always has the same id) in the same step, as
+ * deciding an order queues its outcome ({@link OrderStatusEntries}).
  */
 @Repository
 class RedisStockStore implements StockStore {
@@ -61,11 +62,15 @@ class RedisStockStore implements StockStore {
 
 	private final Outbox outbox;
 
-	RedisStockStore(StringRedisTemplate redis, JsonMapper json, InventoryProperties properties, Outbox outbox) {
+	private final OrderStatusEntries orderStatus;
+
+	RedisStockStore(StringRedisTemplate redis, JsonMapper json, InventoryProperties properties, Outbox outbox,
+			OrderStatusEntries orderStatus) {
 		this.redis = redis;
 		this.json = json;
 		this.properties = properties;
 		this.outbox = outbox;
+		this.orderStatus = orderStatus;
 	}
 
 	/** A script of scripts/, with the shared stock announcement (stock-announcement.lua) before it. */
@@ -109,12 +114,16 @@ class RedisStockStore implements StockStore {
 	public ReservationOutcome reserve(ReservationRequest request) {
 		ObjectNode body = this.json.createObjectNode()
 			.put("orderId", request.orderId())
-			.put("customerId", request.customerId());
+			.put("customerId", request.customerId())
+			.put("email", request.email());
 		ArrayNode lines = body.putArray("lines");
 		request.quantities().forEach((sku, quantity) -> lines.addObject().put("sku", sku.value()).put("quantity", quantity));
-		List<Sku> skus = List.copyOf(request.quantities().keySet());
-		JsonNode result = this.json.readTree(this.redis.execute(RESERVE, lineKeys(request.orderId(), skus),
-				withAnnouncement(this.json.writeValueAsString(body), retention())));
+		List<String> keys = lineKeys(request.orderId(), List.copyOf(request.quantities().keySet()));
+		keys.add(this.orderStatus.streamOf(request));
+		JsonNode result = this.json.readTree(this.redis.execute(RESERVE, keys,
+				withAnnouncement(this.json.writeValueAsString(body), retention(),
+						this.json.writeValueAsString(this.orderStatus.confirmed(request)),
+						this.json.writeValueAsString(this.orderStatus.rejectedWithoutData(request)))));
 		return outcomeOf(request, result);
 	}
 
@@ -125,8 +134,10 @@ class RedisStockStore implements StockStore {
 			.put("customerId", request.customerId())
 			.put("status", "REJECTED")
 			.put("reason", reason);
-		JsonNode result = this.json.readTree(this.redis.execute(REJECT, List.of(reservationKey(request.orderId())),
-				this.json.writeValueAsString(record), retention()));
+		List<String> arguments = new ArrayList<>(List.of(this.json.writeValueAsString(record), retention()));
+		arguments.addAll(this.orderStatus.rejected(request, reason));
+		JsonNode result = this.json.readTree(this.redis.execute(REJECT,
+				List.of(reservationKey(request.orderId()), this.orderStatus.streamOf(request)), arguments.toArray()));
 		return outcomeOf(request, result);
 	}
 
@@ -149,9 +160,8 @@ class RedisStockStore implements StockStore {
 			shortages.add(new Shortage(Sku.of(shortage.get("sku").asString()), shortage.get("requested").asInt(),
 					shortage.get("available").asLong(), shortage.get("unknownSku").asBoolean()));
 		}
-		String reason = reservation.path("reason").asString("");
-		return reason.isEmpty() ? ReservationOutcome.Rejected.shortOf(orderId, customerId, shortages, repeated)
-				: new ReservationOutcome.Rejected(orderId, customerId, reason, shortages, repeated);
+		return new ReservationOutcome.Rejected(orderId, customerId, reservation.path("reason").asString(""), shortages,
+				repeated);
 	}
 
 	@Override

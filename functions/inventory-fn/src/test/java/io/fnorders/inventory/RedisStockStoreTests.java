@@ -16,6 +16,10 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import io.fnorders.errors.ConflictException;
+import io.fnorders.events.OrderConfirmed;
+import io.fnorders.events.OrderRejected;
+import io.fnorders.events.ReservedLine;
+import io.fnorders.events.ShortLine;
 import io.fnorders.inventory.stock.Release;
 import io.fnorders.inventory.stock.ReservationOutcome;
 import io.fnorders.inventory.stock.ReservationRequest.Line;
@@ -45,6 +49,8 @@ class RedisStockStoreTests {
 
 	private static Outbox outbox;
 
+	private static JsonMapper json;
+
 	@BeforeAll
 	static void connect() {
 		connections = new LettuceConnectionFactory(
@@ -55,7 +61,8 @@ class RedisStockStoreTests {
 		JsonMapper json = JsonMapper.builder().build();
 		outbox = new Outbox("inventory-store-test:outbox", 4, "inventory-fn", json, Clock.systemUTC(), null, null);
 		store = new RedisStockStore(redis, json, new InventoryProperties("inventory-store-test", Duration.ofDays(30)),
-				outbox);
+				outbox, new OrderStatusEntries(outbox));
+		RedisStockStoreTests.json = json;
 	}
 
 	@AfterAll
@@ -192,6 +199,77 @@ class RedisStockStoreTests {
 		});
 		assertThat(ofSku.get(2).getValue().get("data").toString()).contains("\"reserved\":3", "\"available\":4",
 				"\"onHand\":7", "\"version\":3");
+	}
+
+	@Test
+	void queuesEachOrdersOutcomeOnceInTheStepThatDecidesIt() {
+		Sku sku = Sku.of(InventoryFixtures.uniqueSku("OUT"));
+		store.set(sku, 2);
+		String orderId = InventoryFixtures.orderId();
+		ReservationRequest request = request(orderId, line(sku, 2)).answeredTo("ada@example.com");
+
+		store.reserve(request);
+		store.reserve(request);
+
+		List<MapRecord<String, Object, Object>> outcomes = outcomesOf(orderId);
+		assertThat(outcomes).hasSize(1);
+		assertThat(outcomes.get(0).getValue()).containsEntry("binding", "orderStatusEvents")
+			.containsEntry("type", "order.confirmed")
+			.containsEntry("id", "order.confirmed:" + orderId)
+			.containsEntry("subject", orderId);
+		OrderConfirmed confirmed = json.readValue(outcomes.get(0).getValue().get("data").toString(),
+				OrderConfirmed.class);
+		assertThat(confirmed).isEqualTo(new OrderConfirmed(orderId, "customer-1",
+				List.of(new ReservedLine(sku.value(), 2)), "ada@example.com"));
+	}
+
+	@Test
+	void queuesARejectionWithItsReasonAndShortLinesWrittenByTheScript() {
+		Sku known = Sku.of(InventoryFixtures.uniqueSku("SHORT"));
+		Sku unknown = Sku.of(InventoryFixtures.uniqueSku("NONE"));
+		store.set(known, 1);
+		String mixed = InventoryFixtures.orderId();
+		String onlyUnknown = InventoryFixtures.orderId();
+
+		ReservationOutcome outcome = store.reserve(request(mixed, line(unknown, 1), line(known, 3)).answeredTo(null));
+		store.reserve(request(onlyUnknown, line(unknown, 1)));
+
+		OrderRejected rejected = rejectionOf(mixed);
+		assertThat(rejected.reason()).isEqualTo("insufficient stock for " + unknown + ", " + known);
+		assertThat(rejected.shortLines()).containsExactly(new ShortLine(unknown.value(), 1, 0, true),
+				new ShortLine(known.value(), 3, 1, false));
+		assertThat(rejected.email()).isNull();
+		assertThat(outcome).isInstanceOfSatisfying(ReservationOutcome.Rejected.class,
+				decided -> assertThat(decided.reason()).isEqualTo(rejected.reason()));
+		assertThat(rejectionOf(onlyUnknown).reason()).isEqualTo("unknown sku: " + unknown);
+	}
+
+	@Test
+	void queuesARejectionBeyondTheLimitsWithTheReasonGiven() {
+		String orderId = InventoryFixtures.orderId();
+
+		store.reject(request(orderId, line(Sku.of("ANY"), 20_000)).answeredTo("bo@example.com"), "too many units");
+		store.reject(request(orderId, line(Sku.of("ANY"), 20_000)), "too many units");
+
+		assertThat(outcomesOf(orderId)).hasSize(1);
+		assertThat(rejectionOf(orderId)).isEqualTo(
+				new OrderRejected(orderId, "customer-1", "too many units", List.of(), "bo@example.com"));
+	}
+
+	private static List<MapRecord<String, Object, Object>> outcomesOf(String orderId) {
+		return redis.opsForStream()
+			.range(outbox.streamOf(orderId), Range.unbounded())
+			.stream()
+			.filter(entry -> orderId.equals(entry.getValue().get("subject")))
+			.toList();
+	}
+
+	private static OrderRejected rejectionOf(String orderId) {
+		List<MapRecord<String, Object, Object>> outcomes = outcomesOf(orderId);
+		assertThat(outcomes).hasSize(1);
+		assertThat(outcomes.get(0).getValue()).containsEntry("type", "order.rejected")
+			.containsEntry("id", "order.rejected:" + orderId);
+		return json.readValue(outcomes.get(0).getValue().get("data").toString(), OrderRejected.class);
 	}
 
 	@Test

@@ -128,6 +128,16 @@ public class Outbox {
 		return List.of(BINDING, binding, TYPE, type.name(), ATTRIBUTES, attributes(type));
 	}
 
+	/**
+	 * The fields of an entry whose data alone a script fills in ({@code 'data'} follows), because
+	 * only it knows it: why an order is rejected, say.
+	 */
+	public List<String> partialEntry(String binding, EventType<?> type, String id, String subject) {
+		List<String> fields = new ArrayList<>(partialEntry(binding, type));
+		fields.addAll(List.of(ID, id, SUBJECT, subject));
+		return fields;
+	}
+
 	private String attributes(EventType<?> type) {
 		Map<String, String> attributes = new LinkedHashMap<>();
 		attributes.put(SOURCE, this.source);

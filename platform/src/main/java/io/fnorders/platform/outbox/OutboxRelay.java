@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +49,14 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Every instance of the service runs a relay; they share the shards through leases in Redis, each
  * holding about its fair part, and read through one consumer group per stream. A shard is
- * relayed by one instance at a time, in order, so the events of a subject keep the order they
- * were written in. A relay that takes a shard over (its holder died, or gave it up to balance the
- * load) first claims the entries the last holder read but did not acknowledge, and publishes them
- * before anything newer. If the broker does not take an entry, that shard stops there and the
- * relay tries again, waiting from 200 ms up to {@code maxRetryInterval}, until it goes through;
- * a crash between the broker's acknowledgement and the deletion publishes an entry twice with the
- * same event id, which consumers drop.
+ * relayed by one instance at a time, and the events of one subject one after the other in the
+ * order written, so they keep that order on the broker; different subjects are sent side by
+ * side. A relay that takes a shard over (its holder died, or gave it up to balance the load)
+ * first claims the entries the last holder read but did not acknowledge, and publishes them
+ * before anything newer. If the broker does not take an entry, its subject stops there, and the
+ * shard's pending entries are tried again, waiting from 200 ms up to {@code maxRetryInterval},
+ * until they go through. A crash between the broker's acknowledgement and the deletion (one step
+ * per batch) publishes those entries twice with the same event ids, which consumers drop.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -242,12 +244,15 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Publishes the entries of one stream in order, stopping at the first the broker does not
-	 * take. Each entry is deleted right after the broker took it, so a relay that dies leaves at
-	 * most the one entry it was publishing to be published again. An entry of a snapshot type
-	 * ({@code fnorders.outbox.snapshots}) that a newer entry of the batch about the same subject
-	 * supersedes is not published: it is removed with the next entry the broker takes, and the
-	 * newest snapshot stays in the stream until it is published itself.
+	 * Publishes the entries of one stream: the entries of each subject in the order written, one
+	 * after the other, and the subjects side by side, so the broker takes many in one request.
+	 * A subject stops at its first entry the broker does not take; the others go on. The entries
+	 * the broker took are then removed in one step, so a relay that dies before that step leaves
+	 * them to be published again (the same event ids, which consumers drop). An entry of a
+	 * snapshot type ({@code fnorders.outbox.snapshots}) that a newer entry of the batch about the
+	 * same subject supersedes is not published but removed; the newest stays in the stream until
+	 * it is published itself.
+	 * @return false when some entry could not be published
 	 */
 	private boolean publishInOrder(String stream, List<MapRecord<String, Object, Object>> entries) {
 		// the entries that can be published (the others are set aside here), and of each subject's
@@ -264,32 +269,72 @@ public class OutboxRelay implements SmartLifecycle {
 				snapshotOf(entry).ifPresent(subject -> newestSnapshot.put(subject, index));
 			}
 		}
-		List<String> superseded = new ArrayList<>();
+		List<String> removed = new ArrayList<>();
+		Map<String, List<Integer>> bySubject = new LinkedHashMap<>();
 		for (int i = 0; i < publishable.size(); i++) {
 			MapRecord<String, Object, Object> entry = publishable.get(i);
 			Optional<String> snapshot = snapshotOf(entry);
 			if (snapshot.isPresent() && newestSnapshot.get(snapshot.get()) != i) {
-				superseded.add(entry.getId().getValue());
-				continue;
+				removed.add(entry.getId().getValue());
 			}
+			else {
+				bySubject.computeIfAbsent(field(entry, Outbox.SUBJECT), subject -> new ArrayList<>()).add(i);
+			}
+		}
+		int superseded = removed.size();
+		List<Future<Integer>> subjects = new ArrayList<>();
+		for (List<Integer> indices : bySubject.values()) {
+			subjects.add(this.publishers.submit(() -> sendInOrder(stream, publishable, messages, indices)));
+		}
+		boolean all = true;
+		Iterator<List<Integer>> indices = bySubject.values().iterator();
+		for (Future<Integer> subject : subjects) {
+			List<Integer> ofSubject = indices.next();
+			int sent = await(subject);
+			all &= sent == ofSubject.size();
+			ofSubject.subList(0, sent).forEach(index -> removed.add(publishable.get(index).getId().getValue()));
+		}
+		if (!removed.isEmpty()) {
+			List<Object> arguments = new ArrayList<>(List.of(GROUP));
+			arguments.addAll(removed);
+			this.redis.execute(PUBLISHED, List.of(stream), arguments.toArray());
+			this.metrics.published(removed.size() - superseded);
+			this.metrics.superseded(superseded);
+		}
+		return all;
+	}
+
+	/** Sends the entries at {@code indices} in order; returns how many the broker took before one it refused. */
+	private int sendInOrder(String stream, List<MapRecord<String, Object, Object>> entries,
+			List<Message<byte[]>> messages, List<Integer> indices) {
+		int sent = 0;
+		for (int index : indices) {
+			MapRecord<String, Object, Object> entry = entries.get(index);
 			try {
-				send(binding(entry), messages.get(i), attributes(entry));
+				send(binding(entry), messages.get(index), attributes(entry));
 			}
 			catch (RuntimeException ex) {
 				this.metrics.failed();
-				log.warn("The broker did not take an outbox entry; its shard waits: {}", Failures.describe(ex),
+				log.warn("The broker did not take an outbox entry; its subject waits: {}", Failures.describe(ex),
 						kv("stream", stream), kv("entry", entry.getId().getValue()), kv("eventId", field(entry, Outbox.ID)));
-				return false;
+				return sent;
 			}
-			List<Object> arguments = new ArrayList<>(List.of(GROUP));
-			arguments.addAll(superseded);
-			arguments.add(entry.getId().getValue());
-			this.redis.execute(PUBLISHED, List.of(stream), arguments.toArray());
-			this.metrics.published(1);
-			this.metrics.superseded(superseded.size());
-			superseded.clear();
+			sent++;
 		}
-		return true;
+		return sent;
+	}
+
+	private static int await(Future<Integer> subject) {
+		try {
+			return subject.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 0;
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
 	}
 
 	/** The subject and type of an entry of a snapshot type, as one key; empty for any other entry. */

@@ -1,7 +1,6 @@
 package io.fnorders.platform.web;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -60,9 +59,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleFunctionFailure(Exception failure, WebRequest request) {
-		if (isNoAnswer(failure)) {
-			return ResponseEntity.accepted().build();
-		}
 		if (Failures.isTransient(failure)) {
 			log.warn("A dependency of the function is unavailable: {}", Failures.describe(failure));
 			HttpHeaders headers = new HttpHeaders();
@@ -89,19 +85,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		log.error("Function failed", failure);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The function failed; the error is logged under this request's trace id", new HttpHeaders(), request);
-	}
-
-	/**
-	 * A function that handled its input but has nothing to answer (it returned null, as
-	 * reserveStock does for a cancellation) makes Spring Cloud Function's web adapter fail with a
-	 * NullPointerException while wrapping the result; it is answered 202 Accepted, as the adapter
-	 * answers a Consumer.
-	 */
-	private static boolean isNoAnswer(Exception failure) {
-		return failure instanceof NullPointerException && failure.getStackTrace().length > 0
-				&& Arrays.stream(failure.getStackTrace())
-					.limit(4)
-					.anyMatch(frame -> frame.getClassName().endsWith("FunctionWebRequestProcessingHelper"));
 	}
 
 	private ResponseEntity<Object> problem(HttpStatus status, String detail, HttpHeaders headers, WebRequest request) {

@@ -42,17 +42,6 @@ public sealed interface ReservationOutcome {
 			shortages = List.copyOf(shortages);
 		}
 
-		/** Rejected for these shortages, at least one. */
-		public static Rejected shortOf(String orderId, String customerId, List<Shortage> shortages, boolean repeated) {
-			if (shortages.isEmpty()) {
-				throw new IllegalArgumentException("a rejection for shortages names at least one");
-			}
-			long unknown = shortages.stream().filter(Shortage::unknownSku).count();
-			String skus = String.join(", ", shortages.stream().map(shortage -> shortage.sku().value()).toList());
-			String reason = (unknown == shortages.size()) ? "unknown sku: " + skus : "insufficient stock for " + skus;
-			return new Rejected(orderId, customerId, reason, shortages, repeated);
-		}
-
 	}
 
 	/**

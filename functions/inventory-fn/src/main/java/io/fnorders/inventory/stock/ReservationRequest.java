@@ -20,8 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param orderId the order, 1 to 100 characters
  * @param customerId whose order, 1 to 100 characters
  * @param quantities units per sku, in the order's line order, each at least 1
+ * @param email where the customer hears of the outcome, when the order says (it is passed on with
+ * the outcome, never used here)
  */
-public record ReservationRequest(String orderId, String customerId, Map<Sku, Integer> quantities) {
+public record ReservationRequest(String orderId, String customerId, Map<Sku, Integer> quantities,
+		@Nullable String email) {
 
 	/** The most skus inventory reserves for one order: as many lines as an order may have. */
 	static final int MAX_SKUS = OrderPlaced.MAX_LINES;
@@ -62,7 +65,12 @@ public record ReservationRequest(String orderId, String customerId, Map<Sku, Int
 			}
 			quantities.merge(Sku.of(line.sku()), line.quantity(), (a, b) -> (int) Math.min(Integer.MAX_VALUE, (long) a + b));
 		}
-		return new ReservationRequest(id("orderId", orderId), id("customerId", customerId), quantities);
+		return new ReservationRequest(id("orderId", orderId), id("customerId", customerId), quantities, null);
+	}
+
+	/** The same request, its outcome to be announced to {@code email}. */
+	public ReservationRequest answeredTo(@Nullable String email) {
+		return new ReservationRequest(this.orderId, this.customerId, this.quantities, email);
 	}
 
 	/** Why inventory does not reserve this order at all, when it asks for more than it may. */

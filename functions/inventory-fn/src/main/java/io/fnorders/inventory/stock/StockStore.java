@@ -7,7 +7,9 @@ import io.fnorders.values.Sku;
 /**
  * Where stock and reservations are kept. Every method is one atomic step, whatever the number of
  * callers: that is what keeps stock from going negative. Every change of a sku's stock is
- * announced ({@code stock.changed}, the levels with their version) in the same step.
+ * announced ({@code stock.changed}, the levels with their version) in the same step, and so is
+ * every order's outcome when it is decided ({@code order.confirmed} or {@code order.rejected}, to
+ * the request's e-mail), never again when it is asked for once more.
  */
 public interface StockStore {
 

@@ -59,17 +59,6 @@ class ReservationRequestTests {
 			.withMessageContaining("invalid");
 	}
 
-	@Test
-	void explainsARejectionByItsShortSkus() {
-		ReservationOutcome.Rejected unknown = ReservationOutcome.Rejected.shortOf("o", "c",
-				List.of(new Shortage(Sku.of("X"), 1, 0, true)), false);
-		ReservationOutcome.Rejected mixed = ReservationOutcome.Rejected.shortOf("o", "c",
-				List.of(new Shortage(Sku.of("X"), 1, 0, true), new Shortage(Sku.of("Y"), 5, 2, false)), false);
-
-		assertThat(unknown.reason()).isEqualTo("unknown sku: X");
-		assertThat(mixed.reason()).isEqualTo("insufficient stock for X, Y");
-	}
-
 	private static java.util.Map.Entry<Sku, Integer> entry(String sku, int quantity) {
 		return java.util.Map.entry(Sku.of(sku), quantity);
 	}
