@@ -17,6 +17,7 @@ import java.util.UUID;
 import io.fnorders.events.Topics;
 import io.fnorders.platform.deadletters.DeadLetterFunctions;
 import io.fnorders.platform.deadletters.DeadLetters;
+import io.fnorders.platform.messaging.BytesAsTheyAre;
 import io.fnorders.platform.messaging.CloudEventReader;
 import io.fnorders.platform.messaging.CloudEvents;
 import io.fnorders.platform.messaging.ConsumerFailureHandling;
@@ -91,6 +92,12 @@ public class FunctionPlatformAutoConfiguration {
 	@ConditionalOnMissingBean
 	CloudEventReader cloudEventReader(JsonMapper jsonMapper) {
 		return new CloudEventReader(jsonMapper);
+	}
+
+	/** Bytes in and out of functions and sends as they are, instead of through the JSON converter. */
+	@Bean
+	BytesAsTheyAre bytesAsTheyAre() {
+		return new BytesAsTheyAre();
 	}
 
 	@Bean
