@@ -215,16 +215,7 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 		boolean all = true;
 		for (Future<Boolean> shard : shards) {
-			try {
-				all &= shard.get();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-			catch (ExecutionException ex) {
-				throw new IllegalStateException(ex.getCause());
-			}
+			all &= await(shard, false);
 		}
 		return all;
 	}
@@ -290,7 +281,7 @@ public class OutboxRelay implements SmartLifecycle {
 		Iterator<List<Integer>> indices = bySubject.values().iterator();
 		for (Future<Integer> subject : subjects) {
 			List<Integer> ofSubject = indices.next();
-			int sent = await(subject);
+			int sent = await(subject, 0);
 			all &= sent == ofSubject.size();
 			ofSubject.subList(0, sent).forEach(index -> removed.add(publishable.get(index).getId().getValue()));
 		}
@@ -324,13 +315,14 @@ public class OutboxRelay implements SmartLifecycle {
 		return sent;
 	}
 
-	private static int await(Future<Integer> subject) {
+	/** What a publishing task came to, or {@code whenInterrupted} when this thread is interrupted. */
+	private static <T> T await(Future<T> task, T whenInterrupted) {
 		try {
-			return subject.get();
+			return task.get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return 0;
+			return whenInterrupted;
 		}
 		catch (ExecutionException ex) {
 			throw new IllegalStateException(ex.getCause());
