@@ -27,6 +27,7 @@ import io.fnorders.platform.messaging.DeadLetterPublisher;
 import io.fnorders.platform.messaging.KafkaClientSettings;
 import io.fnorders.platform.messaging.KafkaClusterIdTimeout;
 import io.fnorders.platform.messaging.RabbitOutageRetries;
+import io.fnorders.platform.messaging.RecordBatches;
 import io.fnorders.platform.outbox.Outbox;
 import io.fnorders.platform.outbox.OutboxMetrics;
 import io.fnorders.platform.outbox.OutboxRelay;
@@ -98,6 +99,13 @@ public class FunctionPlatformAutoConfiguration {
 	@Bean
 	BytesAsTheyAre bytesAsTheyAre() {
 		return new BytesAsTheyAre();
+	}
+
+	/** A poll's records, each with its own trace, for functions bound in batch mode. */
+	@Bean
+	@ConditionalOnMissingBean
+	RecordBatches recordBatches(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		return new RecordBatches(tracer.getIfUnique(), propagator.getIfUnique());
 	}
 
 	@Bean

@@ -2,24 +2,18 @@ package io.fnorders.inventory;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.fnorders.errors.NotFoundException;
-import io.fnorders.events.EventTypes;
-import io.fnorders.events.OrderCancelled;
-import io.fnorders.events.OrderPlaced;
 import io.fnorders.inventory.stock.Inventory;
 import io.fnorders.inventory.stock.ReservationListener;
-import io.fnorders.inventory.stock.ReservationOutcome;
-import io.fnorders.inventory.stock.ReservationRequest;
 import io.fnorders.inventory.stock.StockLevel;
 import io.fnorders.inventory.stock.StockStore;
 import io.fnorders.platform.messaging.CloudEventReader;
-import io.fnorders.platform.messaging.ReceivedEvent;
-import io.fnorders.platform.messaging.UnreadableEventException;
+import io.fnorders.platform.messaging.RecordBatches;
 import io.fnorders.values.Sku;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -60,61 +54,40 @@ class InventoryFunctions {
 			.orElseThrow(() -> new NotFoundException("No stock for sku '" + sku + "'"));
 	}
 
+	@Bean
+	OrderEvents orderEvents(Inventory inventory, CloudEventReader reader) {
+		return new OrderEvents(inventory, reader);
+	}
+
 	/**
-	 * Takes {@code order.placed} and {@code order.cancelled}: reserves a placed order's lines (all
-	 * or none, once per order), which queues its {@code order.confirmed} or {@code order.rejected}
-	 * in the outbox in the same step; releases what a cancelled order held (nothing for an order
-	 * cancelled before it came). It answers nothing itself: the outbox relay publishes the
-	 * outcome, so a crash between the decision and its announcement loses neither. Anything
-	 * unreadable is invalid input, which the binding dead-letters at once; an outage (Redis, the
-	 * broker) is retried until it is over.
+	 * Takes {@code order.placed} and {@code order.cancelled}, one at a time: reserves a placed
+	 * order's lines (all or none, once per order), which queues its {@code order.confirmed} or
+	 * {@code order.rejected} in the outbox in the same step; releases what a cancelled order held
+	 * (nothing for an order cancelled before it came). It answers nothing itself: the outbox relay
+	 * publishes the outcome, so a crash between the decision and its announcement loses neither.
+	 * Anything unreadable is invalid input, which the binding dead-letters at once; an outage
+	 * (Redis, the broker) is retried until it is over. Bound by the transports that deliver one
+	 * event at a time (RabbitMQ, HTTP).
 	 */
 	@Bean
-	Consumer<Message<byte[]>> reserveStock(Inventory inventory, CloudEventReader reader) {
-		return message -> {
-			ReceivedEvent<?> event = reader.read(message, EventTypes.ORDER_PLACED, EventTypes.ORDER_CANCELLED);
-			if (event.is(EventTypes.ORDER_PLACED)) {
-				OrderPlaced placed = event.dataAs(EventTypes.ORDER_PLACED);
-				ReservationOutcome outcome = inventory.reserve(request(event, placed).answeredTo(placed.email()));
-				log.info("Order {}", switch (outcome) {
-					case ReservationOutcome.Confirmed confirmed -> "confirmed";
-					case ReservationOutcome.Rejected rejected -> "rejected";
-					case ReservationOutcome.Cancelled cancelled -> "cancelled before it came: nothing reserved";
-				}, kv("orderId", outcome.orderId()), kv("customerId", outcome.customerId()),
-						kv("repeated", outcome.repeated()));
-				return;
-			}
-			OrderCancelled cancelled = event.dataAs(EventTypes.ORDER_CANCELLED);
-			requireSubject(event, cancelled.orderId());
-			inventory.release(cancelled.orderId(), cancelled.customerId())
-				.ifPresentOrElse(
-						release -> log.info("Released the stock of a cancelled order", kv("orderId", release.orderId()),
-								kv("repeated", release.repeated())),
-						() -> log.info("Nothing to release for a cancelled order", kv("orderId", cancelled.orderId())));
-		};
+	Consumer<Message<byte[]>> reserveStock(OrderEvents events) {
+		return events::handle;
+	}
+
+	/**
+	 * The same for a poll's events at once, as a Kafka binding in batch mode delivers them: each
+	 * run of placed orders is one round trip to Redis, each record keeps its trace, and a record
+	 * that fails is named, so the ones before it are committed and it alone is waited on or
+	 * dead-lettered. Bound instead of reserveStock on Kafka (transport-kafka.yaml).
+	 */
+	@Bean
+	Consumer<Message<List<byte[]>>> reserveStocks(OrderEvents events, RecordBatches batches) {
+		return batch -> events.handleAll(batches.records(batch, "reserveStocks"));
 	}
 
 	private static StockLevel logged(String change, StockLevel level) {
 		log.info("{}; stock.changed queued", change, kv("sku", level.sku().value()), kv("version", level.version()));
 		return level;
-	}
-
-	private static ReservationRequest request(ReceivedEvent<?> event, OrderPlaced placed) {
-		requireSubject(event, placed.orderId());
-		if (placed.lines() == null) {
-			throw new UnreadableEventException("order.placed " + event.id() + " has no lines");
-		}
-		return ReservationRequest.of(placed.orderId(), placed.customerId(), placed.lines()
-			.stream()
-			.map(line -> new ReservationRequest.Line(line.sku(), line.quantity()))
-			.toList());
-	}
-
-	private static void requireSubject(ReceivedEvent<?> event, @Nullable String orderId) {
-		if (!event.subject().equals(orderId)) {
-			throw new UnreadableEventException(event.type().name() + " " + event.id() + " is about order '" + orderId
-					+ "' but its subject is '" + event.subject() + "'");
-		}
 	}
 
 }

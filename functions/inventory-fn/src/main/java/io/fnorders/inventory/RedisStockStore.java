@@ -9,14 +9,19 @@ import java.util.Optional;
 import io.fnorders.errors.ConflictException;
 import io.fnorders.events.EventTypes;
 import io.fnorders.inventory.stock.Release;
+import io.fnorders.inventory.stock.ReservationFailedException;
 import io.fnorders.inventory.stock.ReservationOutcome;
 import io.fnorders.inventory.stock.ReservationRequest;
+import io.fnorders.inventory.stock.RequestScope;
 import io.fnorders.inventory.stock.Shortage;
 import io.fnorders.inventory.stock.StockLevel;
 import io.fnorders.inventory.stock.StockStore;
 import io.fnorders.platform.outbox.Outbox;
 import io.fnorders.platform.redis.LuaScripts;
+import io.fnorders.platform.redis.PipelinedScripts;
+import io.fnorders.platform.redis.ScriptCall;
 import io.fnorders.values.Sku;
+import org.springframework.data.redis.connection.RedisPipelineException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
@@ -64,9 +69,12 @@ class RedisStockStore implements StockStore {
 
 	private final OrderStatusEntries orderStatus;
 
+	private final PipelinedScripts scripts;
+
 	RedisStockStore(StringRedisTemplate redis, JsonMapper json, InventoryProperties properties, Outbox outbox,
 			OrderStatusEntries orderStatus) {
 		this.redis = redis;
+		this.scripts = new PipelinedScripts(redis);
 		this.json = json;
 		this.properties = properties;
 		this.outbox = outbox;
@@ -112,6 +120,56 @@ class RedisStockStore implements StockStore {
 
 	@Override
 	public ReservationOutcome reserve(ReservationRequest request) {
+		ScriptCall call = reservation(request);
+		return outcomeOf(request, this.json.readTree(this.redis.execute(RESERVE, call.keys(), call.arguments().toArray())));
+	}
+
+	/**
+	 * Each request's reserve script, pipelined: one round trip for the lot, and Redis runs each
+	 * script whole, one after the other, in the order sent. A script that failed (Redis full, say)
+	 * leaves the ones before it decided.
+	 */
+	@Override
+	public List<ReservationOutcome> reserveAll(List<ReservationRequest> requests, RequestScope scope) {
+		List<ScriptCall> calls = new ArrayList<>(requests.size());
+		for (int index = 0; index < requests.size(); index++) {
+			ReservationRequest request = requests.get(index);
+			calls.add(scope.within(index, () -> reservation(request)));
+		}
+		List<Object> results;
+		try {
+			results = this.scripts.pipelined(RESERVE, calls);
+		}
+		catch (RedisPipelineException ex) {
+			throw partly(requests, ex.getPipelineResult(), ex);
+		}
+		catch (RuntimeException ex) {
+			throw new ReservationFailedException(0, ex, List.of());
+		}
+		List<ReservationOutcome> outcomes = new ArrayList<>(requests.size());
+		for (int index = 0; index < requests.size(); index++) {
+			outcomes.add(outcomeOf(requests.get(index), this.json.readTree((String) results.get(index))));
+		}
+		return outcomes;
+	}
+
+	/** The outcomes of the scripts before the first that failed, and that failure. */
+	private ReservationFailedException partly(List<ReservationRequest> requests, List<Object> results,
+			RuntimeException failure) {
+		List<ReservationOutcome> decided = new ArrayList<>();
+		for (int index = 0; index < results.size() && index < requests.size(); index++) {
+			if (!(results.get(index) instanceof String result)) {
+				Object cause = results.get(index);
+				return new ReservationFailedException(index, (cause instanceof RuntimeException thrown) ? thrown : failure,
+						decided);
+			}
+			decided.add(outcomeOf(requests.get(index), this.json.readTree(result)));
+		}
+		return new ReservationFailedException(decided.size(), failure, decided);
+	}
+
+	/** The reserve script's keys and arguments for one request. */
+	private ScriptCall reservation(ReservationRequest request) {
 		ObjectNode body = this.json.createObjectNode()
 			.put("orderId", request.orderId())
 			.put("customerId", request.customerId())
@@ -120,11 +178,9 @@ class RedisStockStore implements StockStore {
 		request.quantities().forEach((sku, quantity) -> lines.addObject().put("sku", sku.value()).put("quantity", quantity));
 		List<String> keys = lineKeys(request.orderId(), List.copyOf(request.quantities().keySet()));
 		keys.add(this.orderStatus.streamOf(request));
-		JsonNode result = this.json.readTree(this.redis.execute(RESERVE, keys,
-				withAnnouncement(this.json.writeValueAsString(body), retention(),
-						this.json.writeValueAsString(this.orderStatus.confirmed(request)),
-						this.json.writeValueAsString(this.orderStatus.rejectedWithoutData(request)))));
-		return outcomeOf(request, result);
+		return new ScriptCall(keys, announcing(this.json.writeValueAsString(body), retention(),
+				this.json.writeValueAsString(this.orderStatus.confirmed(request)),
+				this.json.writeValueAsString(this.orderStatus.rejectedWithoutData(request))));
 	}
 
 	@Override
@@ -206,9 +262,13 @@ class RedisStockStore implements StockStore {
 
 	/** The script's own arguments, then the first fields of every stock.changed entry it queues. */
 	private Object[] withAnnouncement(String... arguments) {
+		return announcing(arguments).toArray();
+	}
+
+	private List<String> announcing(String... arguments) {
 		List<String> args = new ArrayList<>(List.of(arguments));
 		args.addAll(this.outbox.partialEntry(BINDING, EventTypes.STOCK_CHANGED));
-		return args.toArray();
+		return args;
 	}
 
 	private String retention() {

@@ -9,14 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -30,8 +30,14 @@ import io.fnorders.testsupport.HttpFunctions;
 import io.fnorders.testsupport.TestIssuer;
 import io.fnorders.testsupport.ObservedMetrics;
 import io.fnorders.testsupport.RealBrokers;
+import io.fnorders.testsupport.SharedBrokers;
 import io.fnorders.testsupport.TopicReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -206,10 +212,9 @@ class InventoryFnIntegrationTests {
 
 		place(orderId, mug, 2);
 		statusOf(orderId);
-		double handled = recordsHandled();
 		place(orderId, mug, 2);
 
-		Awaitility.await().atMost(WAIT).until(() -> recordsHandled() >= handled + 1);
+		awaitEveryOrderHandled();
 		List<ConsumerRecord<String, String>> outcomes = statuses.readFor(Duration.ofSeconds(1),
 				record -> orderId.equals(record.key()));
 		assertThat(outcomes).extracting(record -> header(record, "ce_id")).containsExactly("order.confirmed:" + orderId);
@@ -273,12 +278,11 @@ class InventoryFnIntegrationTests {
 		String mug = uniqueSku("MUG");
 		setStock(mug, "5");
 		String orderId = orderId();
-		double handled = recordsHandled();
 
 		cancel(orderId);
 		place(orderId, mug, 2);
 
-		Awaitility.await().atMost(WAIT).until(() -> recordsHandled() >= handled + 2);
+		awaitEveryOrderHandled();
 		assertThat(statuses.readFor(Duration.ofSeconds(1), record -> orderId.equals(record.key()))).isEmpty();
 		assertThat(stockOf(mug)).isEqualTo(new int[] { 5, 0, 5 });
 	}
@@ -330,16 +334,38 @@ class InventoryFnIntegrationTests {
 		assertThat(stockOf(mug)).isEqualTo(new int[] { 1000, 100, 900 });
 	}
 
-	/** How many records reserveStock has handled so far, as its function metric counts them. */
-	private double recordsHandled() {
-		Matcher count = Pattern.compile("(?m)^spring_cloud_function_seconds_count\\{[^}]*"
-				+ "spring_cloud_function_definition=\"reserveStock\"[^}]*\\} (\\S+)$")
-			.matcher(this.http.get("/actuator/prometheus").body());
-		double total = 0;
-		while (count.find()) {
-			total += Double.parseDouble(count.group(1));
+	/**
+	 * Waits until inventory-fn's consumer group has committed every record written to
+	 * {@code orders} so far: each was handled (or dead-lettered), the ones in batches too.
+	 */
+	private static void awaitEveryOrderHandled() {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				SharedBrokers.kafkaBootstrapServers()))) {
+			Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+			admin.describeTopics(List.of(Topics.ORDERS))
+				.allTopicNames()
+				.get()
+				.get(Topics.ORDERS)
+				.partitions()
+				.forEach(partition -> ends.put(new TopicPartition(Topics.ORDERS, partition.partition()),
+						OffsetSpec.latest()));
+			Map<TopicPartition, Long> written = new HashMap<>();
+			admin.listOffsets(ends).all().get().forEach((partition, end) -> written.put(partition, end.offset()));
+			Awaitility.await().atMost(WAIT).until(() -> {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("inventory-fn")
+					.partitionsToOffsetAndMetadata()
+					.get();
+				return written.entrySet().stream().allMatch(end -> end.getValue() == 0
+						|| (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
+			});
 		}
-		return total;
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
@@ -377,7 +403,7 @@ class InventoryFnIntegrationTests {
 		assertThat(stockOf(sku)).isEqualTo(new int[] { 10, 10, 0 });
 		assertThat(this.http.get("/actuator/prometheus").body())
 			.contains("fnorders_reservations_total{application=\"inventory-fn\",outcome=\"confirmed\"}")
-			.contains("spring_cloud_function_seconds_count{application=\"inventory-fn\",error=\"none\",spring_cloud_function_definition=\"reserveStock\"}")
+			.contains("spring_cloud_function_seconds_count{application=\"inventory-fn\",error=\"none\",spring_cloud_function_definition=\"reserveStocks\"}")
 			.containsPattern("spring_cloud_stream_binder_kafka_offset\\{[^}]*group=\"inventory-fn\"[^}]*topic=\"orders\"");
 	}
 

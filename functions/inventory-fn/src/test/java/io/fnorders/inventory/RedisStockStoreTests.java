@@ -24,6 +24,7 @@ import io.fnorders.inventory.stock.Release;
 import io.fnorders.inventory.stock.ReservationOutcome;
 import io.fnorders.inventory.stock.ReservationRequest.Line;
 import io.fnorders.inventory.stock.ReservationRequest;
+import io.fnorders.inventory.stock.RequestScope;
 import io.fnorders.inventory.stock.StockLevel;
 import io.fnorders.platform.outbox.Outbox;
 import io.fnorders.testsupport.SharedBrokers;
@@ -35,6 +36,7 @@ import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -106,6 +108,50 @@ class RedisStockStoreTests {
 		assertThat(levelB.reserved()).isEqualTo(pairs).isLessThanOrEqualTo(10);
 		assertThat(levelA.reserved()).isEqualTo(pairs + 2 * doubles).isLessThanOrEqualTo(30);
 		assertThat(levelA.available()).isGreaterThanOrEqualTo(0);
+	}
+
+	@Test
+	void reservesAPipelinedListInOrderEachOrderWholeOrNotAtAllAndOnce() throws Exception {
+		Sku sku = Sku.of(InventoryFixtures.uniqueSku("PIPE"));
+		store.set(sku, 10);
+		String repeated = InventoryFixtures.orderId();
+		List<ReservationRequest> requests = new ArrayList<>();
+		requests.add(request(repeated, line(sku, 3)));
+		IntStream.range(0, 8).forEach(i -> requests.add(request(InventoryFixtures.orderId(), line(sku, 1))));
+		requests.add(request(repeated, line(sku, 3)));
+
+		List<List<ReservationOutcome>> runs = concurrently(4, i -> () -> store.reserveAll(requests.subList(0, requests.size()),
+				RequestScope.NONE));
+
+		List<ReservationOutcome> first = runs.getFirst();
+		assertThat(runs).allSatisfy(outcomes -> assertThat(outcomes).extracting(ReservationOutcome::orderId)
+			.containsExactlyElementsOf(requests.stream().map(ReservationRequest::orderId).toList()));
+		assertThat(runs.stream().flatMap(List::stream).filter(outcome -> !outcome.repeated()))
+			.as("each order decided once, however many lists carried it").hasSize(9);
+		assertThat(first.getLast().repeated()).as("the same order later in the same list").isTrue();
+		assertThat(store.find(sku)).get().extracting(StockLevel::reserved, StockLevel::available).containsExactly(10L, 0L);
+		assertThat(first.stream().filter(ReservationOutcome.Confirmed.class::isInstance).map(ReservationOutcome::orderId)
+			.distinct()).as("3 + 7 units: the eighth one-unit order is short").hasSize(8);
+	}
+
+	@Test
+	void loadsTheScriptOnceWhenRedisHasForgottenItAndRunsNoCallTwice() {
+		Sku sku = Sku.of(InventoryFixtures.uniqueSku("FLUSH"));
+		store.set(sku, 5);
+		store.reserveAll(List.of(request(InventoryFixtures.orderId(), line(sku, 1))), RequestScope.NONE);
+		redis.execute((RedisCallback<Object>) connection -> {
+			connection.scriptingCommands().scriptFlush();
+			return null;
+		});
+
+		List<ReservationOutcome> outcomes = store.reserveAll(List.of(request(InventoryFixtures.orderId(), line(sku, 1)),
+				request(InventoryFixtures.orderId(), line(sku, 2))), RequestScope.NONE);
+
+		assertThat(outcomes).allSatisfy(outcome -> {
+			assertThat(outcome).isInstanceOf(ReservationOutcome.Confirmed.class);
+			assertThat(outcome.repeated()).isFalse();
+		});
+		assertThat(store.find(sku)).get().extracting(StockLevel::reserved).isEqualTo(4L);
 	}
 
 	@Test

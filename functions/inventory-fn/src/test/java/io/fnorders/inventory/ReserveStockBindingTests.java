@@ -3,6 +3,9 @@ package io.fnorders.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.events.EventTypes;
@@ -18,13 +21,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.stream.binder.test.EnableTestBinder;
 import org.springframework.cloud.stream.binder.test.InputDestination;
 import org.springframework.cloud.stream.binder.test.OutputDestination;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The reserveStock binding on the stream test binder: {@code orders} in, {@code order-status}
- * and {@code stock} out, as the binding configuration names them.
+ * The reserveStock binding on the stream test binder (taken by reserveStocks, as on Kafka):
+ * {@code orders} in, {@code order-status} and {@code stock} out, as the binding configuration
+ * names them.
  */
 @RealBrokers
 @EnableTestBinder
@@ -102,9 +107,15 @@ class ReserveStockBindingTests {
 		throw new AssertionError("no stock.changed " + sku + "@" + version + " within 10 s");
 	}
 
+	/**
+	 * The event as a batch of one, in the shape a Kafka binding in batch mode delivers it (the
+	 * payloads as a list, each record's headers in {@code kafka_batchConvertedHeaders}): on Kafka
+	 * the binding is batch-mode (transport-kafka.yaml).
+	 */
 	private void send(Message<?> event) {
-		this.input.send(MessageBuilder.withPayload(this.json.writeValueAsBytes(event.getPayload()))
-			.copyHeaders(event.getHeaders())
+		Map<String, Object> headers = new HashMap<>(event.getHeaders());
+		this.input.send(MessageBuilder.withPayload(List.of(this.json.writeValueAsBytes(event.getPayload())))
+			.setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.of(headers))
 			.build(), Topics.ORDERS);
 	}
 

@@ -1,5 +1,7 @@
 package io.fnorders.platform.messaging;
 
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -16,7 +18,8 @@ import org.springframework.messaging.converter.AbstractMessageConverter;
  * converter copies the bytes; for bytes out it parses the whole payload as JSON, then tries it as
  * an integer and throws, only to send the same bytes. A converter bean of the application's own
  * comes before the framework's, so this one answers first and the bytes are neither parsed nor
- * copied; the result is the same.
+ * copied; the result is the same. A batch of records (a {@code List} of {@code byte[]}, from a
+ * Kafka binding in batch mode) into a function that takes a list of bytes passes through too.
  */
 public class BytesAsTheyAre extends AbstractMessageConverter {
 
@@ -27,11 +30,14 @@ public class BytesAsTheyAre extends AbstractMessageConverter {
 
 	@Override
 	protected boolean supports(Class<?> type) {
-		return type == byte[].class;
+		return type == byte[].class || type == List.class;
 	}
 
 	@Override
 	protected boolean canConvertFrom(Message<?> message, @Nullable Class<?> targetClass) {
+		if (targetClass == List.class) {
+			return message.getPayload() instanceof List<?> list && list.stream().allMatch(byte[].class::isInstance);
+		}
 		return message.getPayload() instanceof byte[] && targetClass == byte[].class;
 	}
 
@@ -41,8 +47,21 @@ public class BytesAsTheyAre extends AbstractMessageConverter {
 	}
 
 	@Override
-	protected Object convertFromInternal(Message<?> message, Class<?> targetClass, @Nullable Object conversionHint) {
+	protected @Nullable Object convertFromInternal(Message<?> message, Class<?> targetClass,
+			@Nullable Object conversionHint) {
+		if (targetClass == List.class && !isListOfBytes(conversionHint)) {
+			return null;
+		}
 		return message.getPayload();
+	}
+
+	/** Whether the function asks for {@code List<byte[]>}: other lists are for the other converters. */
+	private static boolean isListOfBytes(@Nullable Object hint) {
+		if (!(hint instanceof ParameterizedType type) || type.getRawType() != List.class) {
+			return false;
+		}
+		Type element = type.getActualTypeArguments()[0];
+		return element == byte[].class;
 	}
 
 	@Override

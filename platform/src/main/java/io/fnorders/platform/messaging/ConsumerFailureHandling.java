@@ -13,6 +13,8 @@ import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.BatchInterceptor;
+import org.springframework.kafka.listener.CompositeBatchInterceptor;
 import org.springframework.kafka.listener.CompositeRecordInterceptor;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
@@ -37,7 +39,10 @@ import org.springframework.util.backoff.FixedBackOff;
  * <li>any other failure (unreadable or invalid data, a bug) sends the record to its dead-letter
  * topic at once, and the partition goes on.</li>
  * </ul>
- * {@link ConsumerWaits} shows the waiting and counts the dead letters.
+ * A binding in batch mode gets the same handler: its function names the record it failed on
+ * ({@link RecordBatches#failedAt}), the records before it are committed, and that record is
+ * waited on or dead-lettered as above. {@link ConsumerWaits} shows the waiting and counts the
+ * dead letters.
  */
 public class ConsumerFailureHandling implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
 
@@ -59,6 +64,13 @@ public class ConsumerFailureHandling implements ListenerContainerWithDlqAndRetry
 		this.resumes.initialize();
 		this.pauses = new ListenerContainerPauseService(null, this.resumes);
 	}
+
+	/**
+	 * How long a batch consumer's poll waits while its partitions are paused: between a failed
+	 * record and the rest of its batch, and through the back-off of an outage (a hundred cheap
+	 * polls a second of a consumer that fetches nothing).
+	 */
+	static final Duration BATCH_POLL_WHILE_PAUSED = Duration.ofMillis(10);
 
 	/** How long a consumer whose sign-in or rights were refused waits before it asks again. */
 	static final Duration AUTH_RETRY_INTERVAL = Duration.ofSeconds(5);
@@ -101,7 +113,15 @@ public class ConsumerFailureHandling implements ListenerContainerWithDlqAndRetry
 		// a consumer whose credentials or rights the broker refuses (its user not made yet when a
 		// stack starts, an ACL being replaced) asks again every few seconds instead of stopping for good
 		container.getContainerProperties().setAuthExceptionRetryInterval(AUTH_RETRY_INTERVAL);
-		intercept(container, tracker);
+		if (properties.isBatchMode()) {
+			// after a failed record spring-kafka pauses the consumer and polls once before it hands
+			// the rest of the batch back: at the default 100 ms a flood of poison took 100 ms a record
+			container.getContainerProperties().setPollTimeoutWhilePaused(BATCH_POLL_WHILE_PAUSED);
+			interceptBatches(container, tracker);
+		}
+		else {
+			intercept(container, tracker);
+		}
 	}
 
 	@Override
@@ -116,6 +136,16 @@ public class ConsumerFailureHandling implements ListenerContainerWithDlqAndRetry
 		backOff.setMaxInterval(properties.getBackOffMaxInterval());
 		backOff.setMaxAttempts(properties.getMaxAttempts() - 1L);
 		return backOff;
+	}
+
+	/** spring-kafka calls a container's batch interceptor, never its record interceptor, around a batch listener. */
+	@SuppressWarnings("unchecked")
+	private static void interceptBatches(AbstractMessageListenerContainer<?, ?> container,
+			BatchInterceptor<Object, Object> interceptor) {
+		AbstractMessageListenerContainer<Object, Object> target = (AbstractMessageListenerContainer<Object, Object>) container;
+		BatchInterceptor<Object, Object> existing = target.getBatchInterceptor();
+		target.setBatchInterceptor((existing == null) ? interceptor
+				: new CompositeBatchInterceptor<>(existing, interceptor));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -16,11 +16,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.kafka.listener.BatchInterceptor;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.listener.RetryListener;
 
@@ -118,9 +121,9 @@ public class ConsumerWaits implements HealthIndicator {
 
 	/**
 	 * Follows one container's records: each failed delivery (from the error handler), each record
-	 * that went through, and each that was dead-lettered.
+	 * (or, for a batch listener, each batch) that went through, and each that was dead-lettered.
 	 */
-	final class Tracker implements RetryListener, RecordInterceptor<Object, Object> {
+	final class Tracker implements RetryListener, RecordInterceptor<Object, Object>, BatchInterceptor<Object, Object> {
 
 		private final String group;
 
@@ -159,10 +162,26 @@ public class ConsumerWaits implements HealthIndicator {
 
 		@Override
 		public void success(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
-			Waiting ended = ConsumerWaits.this.waiting.remove(key(record));
+			wentOn(new TopicPartition(record.topic(), record.partition()));
+		}
+
+		@Override
+		public ConsumerRecords<Object, Object> intercept(ConsumerRecords<Object, Object> records,
+				Consumer<Object, Object> consumer) {
+			return records;
+		}
+
+		@Override
+		public void success(ConsumerRecords<Object, Object> records, Consumer<Object, Object> consumer) {
+			records.partitions().forEach(this::wentOn);
+		}
+
+		private void wentOn(TopicPartition partition) {
+			Waiting ended = ConsumerWaits.this.waiting
+				.remove(new Waiting.Key(this.group, partition.topic(), partition.partition()));
 			if (ended != null) {
-				log.info("The outage is over; going on", kv("group", this.group), kv("topic", record.topic()),
-						kv("partition", record.partition()), kv("waited", Duration.between(ended.since(),
+				log.info("The outage is over; going on", kv("group", this.group), kv("topic", partition.topic()),
+						kv("partition", partition.partition()), kv("waited", Duration.between(ended.since(),
 								ConsumerWaits.this.clock.instant()).toString()));
 			}
 		}

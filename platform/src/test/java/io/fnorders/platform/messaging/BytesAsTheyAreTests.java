@@ -3,6 +3,8 @@ package io.fnorders.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.Type;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,31 @@ class BytesAsTheyAreTests {
 		assertThat(sent).isNotNull();
 		assertThat(sent.getPayload()).isSameAs(notEvenJson);
 		assertThat(sent.getHeaders().get(MessageHeaders.CONTENT_TYPE)).hasToString("application/json");
+	}
+
+	@Test
+	void handsABatchOfBytesToAFunctionThatTakesAListOfBytesAsItIs() throws Exception {
+		List<byte[]> batch = List.of("{}".getBytes(StandardCharsets.UTF_8), "[]".getBytes(StandardCharsets.UTF_8));
+		Message<List<byte[]>> message = MessageBuilder.withPayload(batch).build();
+
+		assertThat(this.converter.fromMessage(message, List.class, listOf("bytes"))).isSameAs(batch);
+		assertThat(this.converter.fromMessage(message, List.class, listOf("texts"))).as("a list of something else")
+			.isNull();
+		assertThat(this.converter.fromMessage(MessageBuilder.withPayload(List.of("{}")).build(), List.class,
+				listOf("bytes"))).as("a list of text").isNull();
+	}
+
+	private static Type listOf(String field) throws NoSuchFieldException {
+		return Lists.class.getDeclaredField(field).getGenericType();
+	}
+
+	/** Where the generic types of the function inputs come from. */
+	private static final class Lists {
+
+		List<byte[]> bytes;
+
+		List<String> texts;
+
 	}
 
 	@Test

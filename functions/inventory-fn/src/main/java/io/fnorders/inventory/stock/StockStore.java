@@ -1,5 +1,6 @@
 package io.fnorders.inventory.stock;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.fnorders.values.Sku;
@@ -30,6 +31,14 @@ public interface StockStore {
 	 * reserved ({@link ReservationOutcome.Cancelled}).
 	 */
 	ReservationOutcome reserve(ReservationRequest request);
+
+	/**
+	 * Reserves each request as {@link #reserve} does, one atomic step each, in the order given and
+	 * in one exchange with the store; outcome {@code i} is request {@code i}'s. What is queued for
+	 * a request (its outcome's announcement) is made within its {@code scope}.
+	 * @throws ReservationFailedException naming the first request not known to be decided
+	 */
+	List<ReservationOutcome> reserveAll(List<ReservationRequest> requests, RequestScope scope);
 
 	/**
 	 * Records that the order is rejected for {@code reason} without touching stock, once per

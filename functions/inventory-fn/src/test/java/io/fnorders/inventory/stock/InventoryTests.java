@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import io.fnorders.errors.ConflictException;
@@ -97,6 +98,46 @@ class InventoryTests {
 	}
 
 	@Test
+	void reservesAListInRunsAroundTheOrdersItRejectsForTheirSizeAndKeepsTheirOrder() {
+		List<ReservationRequest> requests = List.of(request("o-1", "MUG", 1), request("o-2", "MUG", 1),
+				request("o-big", "MUG", ReservationRequest.MAX_QUANTITY + 1), request("o-3", "MUG", 1));
+		List<Integer> scopes = new ArrayList<>();
+
+		List<ReservationOutcome> outcomes = this.inventory.reserveAll(requests, new RequestScope() {
+
+			@Override
+			public <T> T within(int index, Supplier<T> work) {
+				scopes.add(index);
+				return work.get();
+			}
+
+		});
+
+		assertThat(outcomes).extracting(ReservationOutcome::orderId).containsExactly("o-1", "o-2", "o-big", "o-3");
+		assertThat(outcomes.get(2)).isInstanceOf(ReservationOutcome.Rejected.class);
+		assertThat(this.store.runs).containsExactly(List.of("o-1", "o-2"), List.of("o-3"));
+		assertThat(scopes).as("each request's work in its own scope, by its place in the whole list")
+			.containsExactly(0, 1, 2, 3);
+		assertThat(this.decisions).hasSize(4);
+	}
+
+	@Test
+	void namesTheFirstUndecidedRequestOfAListAndCountsTheDecidedOnes() {
+		List<ReservationRequest> requests = List.of(request("o-big", "MUG", ReservationRequest.MAX_QUANTITY + 1),
+				request("o-1", "MUG", 1), request("o-2", "MUG", 1), request("o-3", "MUG", 1));
+		this.store.failOn = "o-2";
+
+		assertThatExceptionOfType(ReservationFailedException.class)
+			.isThrownBy(() -> this.inventory.reserveAll(requests, RequestScope.NONE))
+			.satisfies(failed -> {
+				assertThat(failed.index()).isEqualTo(2);
+				assertThat(failed.decided()).extracting(ReservationOutcome::orderId).containsExactly("o-big", "o-1");
+				assertThat(failed.getCause()).isSameAs(this.store.failure);
+			});
+		assertThat(this.decisions).as("the two decided").hasSize(2);
+	}
+
+	@Test
 	void countsNothingForAnOrderThatWasCancelledBeforeItCame() {
 		this.store.outcome = new ReservationOutcome.Cancelled("o-1", "c-1", true);
 
@@ -166,6 +207,32 @@ class InventoryTests {
 			this.reserved.add(request);
 			return (this.outcome != null) ? this.outcome
 					: new ReservationOutcome.Confirmed(request.orderId(), request.customerId(), request.quantities(), false);
+		}
+
+		/** The order ids of each run asked for at once, and the scope index each was prepared in. */
+		final List<List<String>> runs = new ArrayList<>();
+
+		final List<Integer> scoped = new ArrayList<>();
+
+		/** The order id whose script fails with {@link #failure}, leaving those before it decided. */
+		@Nullable String failOn;
+
+		RuntimeException failure = new IllegalStateException("Redis is full");
+
+		@Override
+		public List<ReservationOutcome> reserveAll(List<ReservationRequest> requests, RequestScope scope) {
+			this.runs.add(requests.stream().map(ReservationRequest::orderId).toList());
+			List<ReservationOutcome> outcomes = new ArrayList<>();
+			for (int index = 0; index < requests.size(); index++) {
+				ReservationRequest request = requests.get(index);
+				int at = index;
+				scope.within(index, () -> this.scoped.add(at));
+				if (request.orderId().equals(this.failOn)) {
+					throw new ReservationFailedException(index, this.failure, outcomes);
+				}
+				outcomes.add(reserve(request));
+			}
+			return outcomes;
 		}
 
 		@Override
