@@ -9,12 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
@@ -25,19 +23,14 @@ import io.fnorders.events.EventTypes;
 import io.fnorders.events.OrderCancelled;
 import io.fnorders.events.OrderPlaced;
 import io.fnorders.events.Topics;
+import io.fnorders.testsupport.ConsumerGroups;
 import io.fnorders.testsupport.EventWriter;
 import io.fnorders.testsupport.HttpFunctions;
 import io.fnorders.testsupport.TestIssuer;
 import io.fnorders.testsupport.ObservedMetrics;
 import io.fnorders.testsupport.RealBrokers;
-import io.fnorders.testsupport.SharedBrokers;
 import io.fnorders.testsupport.TopicReader;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -334,38 +327,9 @@ class InventoryFnIntegrationTests {
 		assertThat(stockOf(mug)).isEqualTo(new int[] { 1000, 100, 900 });
 	}
 
-	/**
-	 * Waits until inventory-fn's consumer group has committed every record written to
-	 * {@code orders} so far: each was handled (or dead-lettered), the ones in batches too.
-	 */
+	/** Waits until inventory-fn has committed every record written to {@code orders} so far, batches too. */
 	private static void awaitEveryOrderHandled() {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				SharedBrokers.kafkaBootstrapServers()))) {
-			Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-			admin.describeTopics(List.of(Topics.ORDERS))
-				.allTopicNames()
-				.get()
-				.get(Topics.ORDERS)
-				.partitions()
-				.forEach(partition -> ends.put(new TopicPartition(Topics.ORDERS, partition.partition()),
-						OffsetSpec.latest()));
-			Map<TopicPartition, Long> written = new HashMap<>();
-			admin.listOffsets(ends).all().get().forEach((partition, end) -> written.put(partition, end.offset()));
-			Awaitility.await().atMost(WAIT).until(() -> {
-				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("inventory-fn")
-					.partitionsToOffsetAndMetadata()
-					.get();
-				return written.entrySet().stream().allMatch(end -> end.getValue() == 0
-						|| (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
-			});
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException(ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		ConsumerGroups.awaitCaughtUp("inventory-fn", Topics.ORDERS, WAIT);
 	}
 
 	/**
