@@ -28,11 +28,15 @@ import io.fnorders.platform.messaging.KafkaClientSettings;
 import io.fnorders.platform.messaging.KafkaClusterIdTimeout;
 import io.fnorders.platform.messaging.RabbitOutageRetries;
 import io.fnorders.platform.messaging.RecordBatches;
+import io.fnorders.platform.outbox.EventSender;
+import io.fnorders.platform.outbox.KafkaEventSender;
 import io.fnorders.platform.outbox.Outbox;
 import io.fnorders.platform.outbox.OutboxMetrics;
 import io.fnorders.platform.outbox.OutboxRelay;
+import io.fnorders.platform.outbox.StreamBridgeSender;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -192,13 +196,30 @@ public class FunctionPlatformAutoConfiguration {
 			return new OutboxMetrics(outbox, redis, registry, clock, properties.outbox().metricsInterval());
 		}
 
+		/**
+		 * How the relay sends: straight to the bindings' Kafka topics with the binder's producer
+		 * settings when the transport is Kafka, else through the output bindings.
+		 */
 		@Bean
-		OutboxRelay outboxRelay(Outbox outbox, StringRedisTemplate redis, StreamBridge bridge, CloudEvents cloudEvents,
-				PlatformProperties properties, OutboxMetrics metrics, JsonMapper json, ObjectProvider<Tracer> tracer,
-				ObjectProvider<Propagator> propagator, @Value("${spring.application.name}") String applicationName) {
+		@ConditionalOnMissingBean
+		EventSender outboxEventSender(ObjectProvider<KafkaClientSettings> kafka, BindingServiceProperties bindings,
+				StreamBridge bridge, ObjectProvider<ObservationRegistry> observations, ObjectProvider<Tracer> tracer,
+				ObjectProvider<Propagator> propagator) {
+			KafkaClientSettings settings = kafka.getIfAvailable();
+			if (settings != null) {
+				return new KafkaEventSender(settings.producer(), bindings,
+						observations.getIfUnique(() -> ObservationRegistry.NOOP), tracer.getIfUnique(),
+						propagator.getIfUnique());
+			}
+			return new StreamBridgeSender(bridge, tracer.getIfUnique(), propagator.getIfUnique());
+		}
+
+		@Bean
+		OutboxRelay outboxRelay(Outbox outbox, StringRedisTemplate redis, EventSender sender, CloudEvents cloudEvents,
+				PlatformProperties properties, OutboxMetrics metrics, JsonMapper json,
+				@Value("${spring.application.name}") String applicationName) {
 			String relayId = applicationName + "@" + hostName() + "#" + UUID.randomUUID().toString().substring(0, 8);
-			return new OutboxRelay(outbox, redis, bridge, cloudEvents, properties.outbox(), metrics, json,
-					tracer.getIfUnique(), propagator.getIfUnique(), relayId);
+			return new OutboxRelay(outbox, redis, sender, cloudEvents, properties.outbox(), metrics, json, relayId);
 		}
 
 		private static String hostName() {

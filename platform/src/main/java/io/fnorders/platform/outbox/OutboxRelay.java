@@ -7,12 +7,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,13 +24,9 @@ import io.fnorders.platform.PlatformProperties;
 import io.fnorders.platform.failures.Failures;
 import io.fnorders.platform.messaging.CloudEvents;
 import io.fnorders.platform.redis.LuaScripts;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -45,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes what the service's scripts wrote to its {@link Outbox}, and deletes each entry only
- * once the broker has it (the output bindings are synchronous, with the idempotent producer).
+ * once the broker has it (acknowledged, by the idempotent producer), through an
+ * {@link EventSender}: straight to Kafka ({@link KafkaEventSender}) or through the output binding.
  * <p>
  * Every instance of the service runs a relay; they share the shards through leases in Redis, each
  * holding about its fair part, and read through one consumer group per stream. A shard is
@@ -83,7 +80,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final StringRedisTemplate redis;
 
-	private final StreamBridge bridge;
+	private final EventSender sender;
 
 	private final CloudEvents cloudEvents;
 
@@ -92,10 +89,6 @@ public class OutboxRelay implements SmartLifecycle {
 	private final OutboxMetrics metrics;
 
 	private final JsonMapper json;
-
-	private final @Nullable Tracer tracer;
-
-	private final @Nullable Propagator propagator;
 
 	private final String relayId;
 
@@ -113,18 +106,15 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private Duration retryInterval = FIRST_RETRY;
 
-	public OutboxRelay(Outbox outbox, StringRedisTemplate redis, StreamBridge bridge, CloudEvents cloudEvents,
-			PlatformProperties.Outbox settings, OutboxMetrics metrics, JsonMapper json, @Nullable Tracer tracer,
-			@Nullable Propagator propagator, String relayId) {
+	public OutboxRelay(Outbox outbox, StringRedisTemplate redis, EventSender sender, CloudEvents cloudEvents,
+			PlatformProperties.Outbox settings, OutboxMetrics metrics, JsonMapper json, String relayId) {
 		this.outbox = outbox;
 		this.redis = redis;
-		this.bridge = bridge;
+		this.sender = sender;
 		this.cloudEvents = cloudEvents;
 		this.settings = settings;
 		this.metrics = metrics;
 		this.json = json;
-		this.tracer = tracer;
-		this.propagator = propagator;
 		this.relayId = relayId;
 	}
 
@@ -273,17 +263,13 @@ public class OutboxRelay implements SmartLifecycle {
 			}
 		}
 		int superseded = removed.size();
-		List<Future<Integer>> subjects = new ArrayList<>();
-		for (List<Integer> indices : bySubject.values()) {
-			subjects.add(this.publishers.submit(() -> sendInOrder(stream, publishable, messages, indices)));
-		}
+		List<List<Integer>> subjects = List.copyOf(bySubject.values());
+		int[] sent = sendInOrder(stream, publishable, messages, subjects);
 		boolean all = true;
-		Iterator<List<Integer>> indices = bySubject.values().iterator();
-		for (Future<Integer> subject : subjects) {
-			List<Integer> ofSubject = indices.next();
-			int sent = await(subject, 0);
-			all &= sent == ofSubject.size();
-			ofSubject.subList(0, sent).forEach(index -> removed.add(publishable.get(index).getId().getValue()));
+		for (int subject = 0; subject < subjects.size(); subject++) {
+			List<Integer> ofSubject = subjects.get(subject);
+			all &= sent[subject] == ofSubject.size();
+			ofSubject.subList(0, sent[subject]).forEach(index -> removed.add(publishable.get(index).getId().getValue()));
 		}
 		if (!removed.isEmpty()) {
 			List<Object> arguments = new ArrayList<>(List.of(GROUP));
@@ -295,24 +281,68 @@ public class OutboxRelay implements SmartLifecycle {
 		return all;
 	}
 
-	/** Sends the entries at {@code indices} in order; returns how many the broker took before one it refused. */
-	private int sendInOrder(String stream, List<MapRecord<String, Object, Object>> entries,
-			List<Message<byte[]>> messages, List<Integer> indices) {
-		int sent = 0;
-		for (int index : indices) {
-			MapRecord<String, Object, Object> entry = entries.get(index);
-			try {
-				send(binding(entry), messages.get(index), attributes(entry));
+	/**
+	 * Sends each subject's entries in order, the subjects side by side: in rounds, the first entry
+	 * of every subject at once, then, once the broker has them all, the second of those that have
+	 * one, and so on. A subject whose entry the broker refused sends nothing more.
+	 * @return how many entries of each subject the broker took, in the order of {@code subjects}
+	 */
+	private int[] sendInOrder(String stream, List<MapRecord<String, Object, Object>> entries,
+			List<Message<byte[]>> messages, List<List<Integer>> subjects) {
+		int[] sent = new int[subjects.size()];
+		boolean[] stopped = new boolean[subjects.size()];
+		for (int round = 0;; round++) {
+			Map<Integer, CompletableFuture<?>> inFlight = new LinkedHashMap<>();
+			for (int subject = 0; subject < subjects.size(); subject++) {
+				List<Integer> ofSubject = subjects.get(subject);
+				if (!stopped[subject] && round < ofSubject.size()) {
+					MapRecord<String, Object, Object> entry = entries.get(ofSubject.get(round));
+					inFlight.put(subject, start(binding(entry), field(entry, Outbox.SUBJECT),
+							messages.get(ofSubject.get(round)), attributes(entry)));
+				}
 			}
-			catch (RuntimeException ex) {
-				this.metrics.failed();
-				log.warn("The broker did not take an outbox entry; its subject waits: {}", Failures.describe(ex),
-						kv("stream", stream), kv("entry", entry.getId().getValue()), kv("eventId", field(entry, Outbox.ID)));
+			if (inFlight.isEmpty()) {
 				return sent;
 			}
-			sent++;
+			for (Map.Entry<Integer, CompletableFuture<?>> send : inFlight.entrySet()) {
+				MapRecord<String, Object, Object> entry = entries.get(subjects.get(send.getKey()).get(round));
+				Throwable failure = failureOf(send.getValue());
+				if (failure == null) {
+					sent[send.getKey()]++;
+					continue;
+				}
+				stopped[send.getKey()] = true;
+				this.metrics.failed();
+				log.warn("The broker did not take an outbox entry; its subject waits: {}", Failures.describe(failure),
+						kv("stream", stream), kv("entry", entry.getId().getValue()), kv("eventId", field(entry, Outbox.ID)));
+			}
 		}
-		return sent;
+	}
+
+	/** A send started, or one that failed at once (a broker that cannot be reached within max.block.ms, say). */
+	private CompletableFuture<?> start(String binding, String subject, Message<byte[]> message,
+			Map<String, String> attributes) {
+		try {
+			return this.sender.send(binding, subject, message, attributes);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/** Why a send failed, or null once the broker has its event; an interrupted wait counts as failed. */
+	private static @Nullable Throwable failureOf(CompletableFuture<?> send) {
+		try {
+			send.get();
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ex;
+		}
+		catch (ExecutionException ex) {
+			return ex.getCause();
+		}
 	}
 
 	/** What a publishing task came to, or {@code whenInterrupted} when this thread is interrupted. */
@@ -352,28 +382,6 @@ public class OutboxRelay implements SmartLifecycle {
 		Map<String, String> attributes = attributes(entry);
 		OffsetDateTime time = OffsetDateTime.parse(attributes.getOrDefault(Outbox.TIME, OffsetDateTime.now().toString()));
 		return Optional.of(this.cloudEvents.message(type.get(), id, subject, data.getBytes(StandardCharsets.UTF_8), time));
-	}
-
-	/** Sends within a span that continues the trace of the write, so the consumers' traces join it. */
-	private void send(String binding, Message<byte[]> message, Map<String, String> attributes) {
-		Span span = span(attributes);
-		try (Tracer.SpanInScope scope = (span != null && this.tracer != null) ? this.tracer.withSpan(span) : null) {
-			if (!this.bridge.send(binding, message)) {
-				throw new IllegalStateException("The binding '" + binding + "' did not take the event");
-			}
-		}
-		finally {
-			if (span != null) {
-				span.end();
-			}
-		}
-	}
-
-	private @Nullable Span span(Map<String, String> attributes) {
-		if (this.tracer == null || this.propagator == null) {
-			return null;
-		}
-		return this.propagator.extract(attributes, Map::get).name("outbox relay").start();
 	}
 
 	private void setAside(String stream, MapRecord<String, Object, Object> entry, String reason) {
