@@ -149,7 +149,7 @@ final class OrderEvents {
 		return outcome;
 	}
 
-	private Object release(ReceivedEvent<?> event) {
+	private void release(ReceivedEvent<?> event) {
 		OrderCancelled cancelled = event.dataAs(EventTypes.ORDER_CANCELLED);
 		requireSubject(event, cancelled.orderId());
 		this.inventory.release(cancelled.orderId(), cancelled.customerId())
@@ -157,7 +157,6 @@ final class OrderEvents {
 					release -> log.info("Released the stock of a cancelled order", kv("orderId", release.orderId()),
 							kv("repeated", release.repeated())),
 					() -> log.info("Nothing to release for a cancelled order", kv("orderId", cancelled.orderId())));
-		return cancelled;
 	}
 
 	private static ReservationRequest request(ReceivedEvent<?> event) {

@@ -239,10 +239,10 @@ public class OutboxRelay implements SmartLifecycle {
 		// the entries that can be published (the others are set aside here), and of each subject's
 		// snapshots among them the newest
 		List<MapRecord<String, Object, Object>> publishable = new ArrayList<>();
-		List<Message<byte[]>> messages = new ArrayList<>();
+		List<Outgoing> messages = new ArrayList<>();
 		Map<String, Integer> newestSnapshot = new HashMap<>();
 		for (MapRecord<String, Object, Object> entry : entries) {
-			Optional<Message<byte[]>> message = messageOf(stream, entry);
+			Optional<Outgoing> message = messageOf(stream, entry);
 			if (message.isPresent()) {
 				int index = publishable.size();
 				publishable.add(entry);
@@ -288,7 +288,7 @@ public class OutboxRelay implements SmartLifecycle {
 	 * @return how many entries of each subject the broker took, in the order of {@code subjects}
 	 */
 	private int[] sendInOrder(String stream, List<MapRecord<String, Object, Object>> entries,
-			List<Message<byte[]>> messages, List<List<Integer>> subjects) {
+			List<Outgoing> messages, List<List<Integer>> subjects) {
 		int[] sent = new int[subjects.size()];
 		boolean[] stopped = new boolean[subjects.size()];
 		for (int round = 0;; round++) {
@@ -297,8 +297,9 @@ public class OutboxRelay implements SmartLifecycle {
 				List<Integer> ofSubject = subjects.get(subject);
 				if (!stopped[subject] && round < ofSubject.size()) {
 					MapRecord<String, Object, Object> entry = entries.get(ofSubject.get(round));
-					inFlight.put(subject, start(binding(entry), field(entry, Outbox.SUBJECT),
-							messages.get(ofSubject.get(round)), attributes(entry)));
+					Outgoing outgoing = messages.get(ofSubject.get(round));
+					inFlight.put(subject, start(binding(entry), field(entry, Outbox.SUBJECT), outgoing.message(),
+							outgoing.attributes()));
 				}
 			}
 			if (inFlight.isEmpty()) {
@@ -369,8 +370,12 @@ public class OutboxRelay implements SmartLifecycle {
 		return Optional.of(type + " " + binding(entry) + " " + subject);
 	}
 
+	/** An entry's event as it is sent, and the attributes of its write (its trace among them). */
+	private record Outgoing(Message<byte[]> message, Map<String, String> attributes) {
+	}
+
 	/** The message of an entry, or empty when the entry cannot be published (then it is set aside). */
-	private Optional<Message<byte[]>> messageOf(String stream, MapRecord<String, Object, Object> entry) {
+	private Optional<Outgoing> messageOf(String stream, MapRecord<String, Object, Object> entry) {
 		Optional<EventType<?>> type = EventTypes.named(field(entry, Outbox.TYPE));
 		String id = field(entry, Outbox.ID);
 		String subject = field(entry, Outbox.SUBJECT);
@@ -380,8 +385,10 @@ public class OutboxRelay implements SmartLifecycle {
 			return Optional.empty();
 		}
 		Map<String, String> attributes = attributes(entry);
-		OffsetDateTime time = OffsetDateTime.parse(attributes.getOrDefault(Outbox.TIME, OffsetDateTime.now().toString()));
-		return Optional.of(this.cloudEvents.message(type.get(), id, subject, data.getBytes(StandardCharsets.UTF_8), time));
+		String written = attributes.get(Outbox.TIME);
+		OffsetDateTime time = (written != null) ? OffsetDateTime.parse(written) : OffsetDateTime.now();
+		return Optional.of(new Outgoing(
+				this.cloudEvents.message(type.get(), id, subject, data.getBytes(StandardCharsets.UTF_8), time), attributes));
 	}
 
 	private void setAside(String stream, MapRecord<String, Object, Object> entry, String reason) {
