@@ -51,16 +51,25 @@ rules() {
        { print $1, tolower($2), tolower($3), $4 }' "$rules"
 }
 
+# The topics kept by key instead of by age (io.fnorders.events.Topics.COMPACTED; a check of the
+# build holds the two to each other): a consumer keeps a view of the latest event of each key.
+compacted="products"
+
 # The event topics and their dead-letter topics are the operator's to create, as make run's are:
 # the functions may not create topics. Every topic the rules name that is not there yet, with the
 # broker's num.partitions (KAFKA_NUM_PARTITIONS); a check of the build holds the rules to the
-# platform's topics.
+# platform's topics. A compacted topic gets its policy whether it is new or not.
 create_topics() {
   existing=$(tools kafka-topics.sh --list) || return 1
   wanted=$(rules) || return 1
   for topic in $(echo "$wanted" | awk '$3 == "topic" && $4 != "*" {print $4}' | sort -u); do
-    echo "$existing" | grep -qxF "$topic" && continue
-    tools kafka-topics.sh --create --if-not-exists --topic "$topic" >/dev/null || return 1
+    if ! echo "$existing" | grep -qxF "$topic"; then
+      tools kafka-topics.sh --create --if-not-exists --topic "$topic" >/dev/null || return 1
+    fi
+  done
+  for topic in $compacted; do
+    tools kafka-configs.sh --alter --entity-type topics --entity-name "$topic" \
+      --add-config cleanup.policy=compact >/dev/null || return 1
   done
 }
 

@@ -1,6 +1,7 @@
 package io.fnorders.events;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Kafka topics (or broker destinations) the functions talk through. Declared once; every
@@ -17,7 +18,10 @@ public final class Topics {
 	/** {@code stock.changed}, keyed by sku. */
 	public static final String STOCK = "stock";
 
-	/** {@code product.upserted}, keyed by sku. */
+	/**
+	 * {@code product.upserted}, keyed by sku. Compacted ({@link #COMPACTED}): the latest event of
+	 * every sku stays, so a view of the catalog (cart-fn's) can be built from the start at any time.
+	 */
 	public static final String PRODUCTS = "products";
 
 	/** Partitions per topic: at least the most replicas any consumer group will run. */
@@ -26,7 +30,18 @@ public final class Topics {
 	/** Every event topic, in the order they are created. */
 	public static final List<String> ALL = List.of(ORDERS, ORDER_STATUS, STOCK, PRODUCTS);
 
+	/**
+	 * The topics kept by key ({@code cleanup.policy=compact}) instead of by age: their consumers
+	 * keep a view of the latest event of each key. The others keep the broker's retention.
+	 */
+	public static final List<String> COMPACTED = List.of(PRODUCTS);
+
 	private Topics() {
+	}
+
+	/** The settings a topic is created with beside the broker's defaults. */
+	public static Map<String, String> settings(String topic) {
+		return COMPACTED.contains(topic) ? Map.of("cleanup.policy", "compact") : Map.of();
 	}
 
 	/** The dead-letter topic of a topic: {@code <topic>.dlq}. */

@@ -14,8 +14,11 @@ import java.util.concurrent.TimeoutException;
 
 import io.fnorders.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jspecify.annotations.Nullable;
 
@@ -53,25 +56,21 @@ final class LocalKafka {
 	}
 
 	/**
-	 * Creates every event topic and its dead-letter topic with the default partition count, each
+	 * Creates every event topic and its dead-letter topic with the default partition count and the
+	 * topic's settings ({@link Topics#settings}, also given to a topic an earlier start made), each
 	 * function's user and what it may do ({@link KafkaAccess}), and the operator's settings file
 	 * for Kafka's command-line tools.
 	 */
 	void createTopics() {
 		List<NewTopic> topics = new ArrayList<>();
 		for (String topic : Topics.ALL) {
-			topics.add(new NewTopic(topic, Topics.DEFAULT_PARTITIONS, (short) 1));
+			topics.add(new NewTopic(topic, Topics.DEFAULT_PARTITIONS, (short) 1).configs(Topics.settings(topic)));
 			topics.add(new NewTopic(Topics.deadLetter(topic), Topics.DEFAULT_PARTITIONS, (short) 1));
 		}
 		try (Admin admin = Admin.create(operatorClient())) {
 			for (NewTopic topic : topics) {
-				try {
-					admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-				}
-				catch (ExecutionException ex) {
-					if (!(ex.getCause() instanceof TopicExistsException)) {
-						throw new IllegalStateException("Cannot create topic " + topic.name(), ex.getCause());
-					}
+				if (!create(admin, topic)) {
+					settle(admin, topic);
 				}
 			}
 			this.access.grant(admin, this.settings.kafkaBootstrapServers());
@@ -84,6 +83,40 @@ final class LocalKafka {
 			throw new IllegalStateException("Kafka did not create the topics within 30 s", ex);
 		}
 		this.access.writeOperatorProperties(operatorProperties(), this.settings.kafkaBootstrapServers());
+	}
+
+	/** @return whether the topic was made now; false when an earlier start made it */
+	private static boolean create(Admin admin, NewTopic topic) throws InterruptedException, TimeoutException {
+		try {
+			admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+			return true;
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof TopicExistsException) {
+				return false;
+			}
+			throw new IllegalStateException("Cannot create topic " + topic.name(), ex.getCause());
+		}
+	}
+
+	/** Gives a topic made by an earlier start the settings it is created with now. */
+	private static void settle(Admin admin, NewTopic topic) throws InterruptedException, TimeoutException {
+		if (topic.configs() == null || topic.configs().isEmpty()) {
+			return;
+		}
+		List<AlterConfigOp> changes = topic.configs()
+			.entrySet()
+			.stream()
+			.map(setting -> new AlterConfigOp(new ConfigEntry(setting.getKey(), setting.getValue()), AlterConfigOp.OpType.SET))
+			.toList();
+		try {
+			admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()), changes))
+				.all()
+				.get(30, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Cannot set " + topic.configs() + " on topic " + topic.name(), ex.getCause());
+		}
 	}
 
 	/** The client settings of the operator, a super user: the tests' and the tools'. */

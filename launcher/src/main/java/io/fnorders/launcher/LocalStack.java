@@ -226,14 +226,14 @@ public final class LocalStack {
 
 	/**
 	 * The environment of a function process listening on {@code port}: where the brokers, Redis
-	 * (as the function's own user), the SMTP server and the catalog are, and which transport to use.
+	 * (as the function's own user) and the SMTP server are, and which transport to use.
 	 */
 	Map<String, String> functionEnvironment(String function, int port) {
 		Map<String, String> environment = new HashMap<>(Map.of("SERVER_PORT", String.valueOf(port),
 				"SPRING_KAFKA_BOOTSTRAP_SERVERS", this.settings.kafkaBootstrapServers(), "SPRING_DATA_REDIS_HOST",
 				"127.0.0.1", "SPRING_DATA_REDIS_PORT", String.valueOf(this.settings.redisPort()), "FNORDERS_BINDING",
 				this.settings.binding(), "SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",
-				String.valueOf(this.settings.smtpPort()), "FNORDERS_CART_CATALOG_URL", baseUrl("product-fn")));
+				String.valueOf(this.settings.smtpPort())));
 		environment.putAll(redisUser(function));
 		environment.putAll(this.kafkaAccess.functionEnvironment(function));
 		// every function trusts the local identity provider's tokens
@@ -375,10 +375,6 @@ public final class LocalStack {
 
 	private Path identityJar() {
 		return this.settings.projectDir().resolve(IDENTITY).resolve("target").resolve(IDENTITY + ".jar");
-	}
-
-	private String baseUrl(String function) {
-		return "http://localhost:" + this.settings.portOf(function, 0);
 	}
 
 	private static void say(String line) {

@@ -413,7 +413,7 @@ class FaultToleranceTests {
 		});
 	}
 
-	/** A new product with this many units in stock. */
+	/** A new product with this many units in stock, known to cart-fn. */
 	private String productInStock(int units) {
 		String sku = "FAULT-" + UUID.randomUUID().toString().substring(0, 8);
 		HttpResponse<String> saved = port("product-fn").post("/saveProduct",
@@ -422,6 +422,10 @@ class FaultToleranceTests {
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 		assertThat(inventory().post("/setStock", "{\"sku\":\"%s\",\"quantity\":%d}".formatted(sku, units)).statusCode())
 			.isEqualTo(200);
+		// cart-fn learns of the save from products: a cart of its own shows when it has
+		HttpResponse<String> known = HttpFunctions.onceFound(() -> addItemAnswer(cart(0), "probe-" + sku, sku),
+				Duration.ofSeconds(30));
+		assertThat(known.statusCode()).as(known.body()).isEqualTo(200);
 		return sku;
 	}
 

@@ -23,10 +23,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -55,6 +59,10 @@ class LocalKafkaTests {
 			assertThat(describe(settings, Topics.ORDERS).partitions()).hasSize(Topics.DEFAULT_PARTITIONS);
 			assertThat(describe(settings, Topics.deadLetter(Topics.ORDERS)).partitions())
 				.hasSize(Topics.DEFAULT_PARTITIONS);
+			assertThat(cleanupPolicy(settings, Topics.PRODUCTS)).isEqualTo("compact");
+			assertThat(cleanupPolicy(settings, Topics.ORDERS)).isEqualTo("delete");
+			assertThat(cleanupPolicy(settings, Topics.deadLetter(Topics.PRODUCTS))).isEqualTo("delete");
+			setCleanupPolicy(settings, Topics.PRODUCTS, "delete");
 		}
 		finally {
 			stop(kafka);
@@ -65,6 +73,8 @@ class LocalKafkaTests {
 			restarted.start(JAVA);
 			restarted.createTopics();
 			assertThat(describe(settings, Topics.PRODUCTS).partitions()).hasSize(Topics.DEFAULT_PARTITIONS);
+			assertThat(cleanupPolicy(settings, Topics.PRODUCTS)).as("a topic made before gets its settings")
+				.isEqualTo("compact");
 		}
 		finally {
 			stop(restarted);
@@ -125,7 +135,7 @@ class LocalKafkaTests {
 		LocalKafka kafka = new LocalKafka(settings);
 		KafkaAccess access = KafkaAccess.of(settings);
 		Map<String, Set<String>> writes = Map.of("product-fn", Set.of("products", "stock.dlq"), "inventory-fn",
-				Set.of("order-status", "stock", "orders.dlq"), "cart-fn", Set.of("orders", "order-status.dlq"),
+				Set.of("order-status", "stock", "orders.dlq"), "cart-fn", Set.of("orders", "order-status.dlq", "products.dlq"),
 				"notification-fn", Set.of("orders.dlq", "order-status.dlq"));
 		try {
 			kafka.start(JAVA);
@@ -215,6 +225,27 @@ class LocalKafkaTests {
 	private LocalSettings settings() {
 		return new LocalSettings(Path.of("").toAbsolutePath().getParent(), this.dataDir, freePort(), freePort(), freePort(),
 				freePort(), freePort(), freePort(), "kafka", Map.of(), Map.of(), List.of());
+	}
+
+	private static String cleanupPolicy(LocalSettings settings, String topic) throws Exception {
+		ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+		try (Admin admin = Admin.create(KafkaOperator.client(settings))) {
+			return admin.describeConfigs(List.of(resource))
+				.all()
+				.get(30, TimeUnit.SECONDS)
+				.get(resource)
+				.get(TopicConfig.CLEANUP_POLICY_CONFIG)
+				.value();
+		}
+	}
+
+	private static void setCleanupPolicy(LocalSettings settings, String topic, String policy) throws Exception {
+		ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+		AlterConfigOp change = new AlterConfigOp(new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, policy),
+				AlterConfigOp.OpType.SET);
+		try (Admin admin = Admin.create(KafkaOperator.client(settings))) {
+			admin.incrementalAlterConfigs(Map.of(resource, List.of(change))).all().get(30, TimeUnit.SECONDS);
+		}
 	}
 
 	private static TopicDescription describe(LocalSettings settings, String topic) throws Exception {

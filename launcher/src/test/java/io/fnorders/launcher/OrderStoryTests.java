@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import io.fnorders.events.Topics;
+import io.fnorders.testsupport.HttpFunctions;
 import io.fnorders.testsupport.TestIssuer;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -188,10 +189,18 @@ abstract class OrderStoryTests {
 		assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
 	}
 
-	HttpResponse<String> addItem(String customer, String sku, int quantity) throws Exception {
-		return post(port("cart-fn"), "/addItem",
-				"{\"customerId\":\"%s\",\"sku\":\"%s\",\"quantity\":%d}".formatted(customer, sku, quantity),
-				TestIssuer.get().customer(customer));
+	/** Adds to the cart once cart-fn knows the product: it learns of a save from {@code products}. */
+	HttpResponse<String> addItem(String customer, String sku, int quantity) {
+		return HttpFunctions.onceFound(() -> {
+			try {
+				return post(port("cart-fn"), "/addItem",
+						"{\"customerId\":\"%s\",\"sku\":\"%s\",\"quantity\":%d}".formatted(customer, sku, quantity),
+						TestIssuer.get().customer(customer));
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}, Duration.ofSeconds(30));
 	}
 
 	String checkout(String customer, String key) throws Exception {

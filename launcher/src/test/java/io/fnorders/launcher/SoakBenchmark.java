@@ -190,6 +190,13 @@ class SoakBenchmark {
 			assertThat(inventory.post("/setStock", "{\"sku\":\"%s\",\"quantity\":%d}".formatted(sku, stock)).statusCode())
 				.isEqualTo(200);
 		}
+		// cart-fn learns of each save from products: a cart of its own shows when it has
+		HttpFunctions probe = HttpFunctions.onPort(settings.portOf("cart-fn", 0)).as(TestIssuer.get().customer("soak-probe"));
+		for (String sku : skus) {
+			assertThat(HttpFunctions.onceFound(() -> probe.post("/addItem",
+					"{\"customerId\":\"soak-probe\",\"sku\":\"%s\",\"quantity\":1}".formatted(sku)), Duration.ofSeconds(30))
+				.statusCode()).isEqualTo(200);
+		}
 		return skus;
 	}
 

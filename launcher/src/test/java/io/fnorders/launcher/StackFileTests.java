@@ -102,6 +102,15 @@ class StackFileTests {
 		}
 	}
 
+	@Test
+	void theStacksBrokerCompactsTheTopicsThePlatformKeepsByKey() throws IOException {
+		Matcher compacted = Pattern.compile("(?m)^compacted=\"([^\"]*)\"$")
+			.matcher(Files.readString(ROOT.resolve("stack/kafka/start-kafka.sh")));
+
+		assertThat(compacted.find()).as("start-kafka.sh names its compacted topics").isTrue();
+		assertThat(compacted.group(1).split(" ")).containsExactlyInAnyOrderElementsOf(Topics.COMPACTED);
+	}
+
 	/**
 	 * The rules are read twice, by the launcher (KafkaAccess) and by the stack's broker
 	 * (start-kafka.sh's awk): in this one form both read them alike. Comments on lines of their

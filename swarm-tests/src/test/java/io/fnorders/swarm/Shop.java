@@ -61,10 +61,27 @@ final class Shop {
 		return post("/setStock", "{\"sku\":\"%s\",\"quantity\":%d}".formatted(sku, quantity), this.tokens.admin());
 	}
 
+	/**
+	 * Adds to the cart, asking again for up to 30 s while the product is not found: cart-fn learns
+	 * of a save from {@code products} a moment after it.
+	 */
 	HttpResponse<String> addItem(String customer, String sku, int quantity) {
-		return post("/addItem",
-				"{\"customerId\":\"%s\",\"sku\":\"%s\",\"quantity\":%d}".formatted(customer, sku, quantity),
-				this.tokens.customer(customer));
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (true) {
+			HttpResponse<String> answer = post("/addItem",
+					"{\"customerId\":\"%s\",\"sku\":\"%s\",\"quantity\":%d}".formatted(customer, sku, quantity),
+					this.tokens.customer(customer));
+			if (answer.statusCode() != 404 || System.nanoTime() - deadline > 0) {
+				return answer;
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
 	}
 
 	HttpResponse<String> checkout(String customer, String idempotencyKey) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +59,27 @@ public final class HttpFunctions {
 		return send(request(path).header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(json))
 			.build());
+	}
+
+	/**
+	 * Calls again while the answer is 404, for at most {@code timeout}: a function that answers from
+	 * a view kept from events (cart-fn's catalog) knows a new entity a moment after it was saved.
+	 * @return the first answer that is not 404, or the last 404
+	 */
+	public static HttpResponse<String> onceFound(Supplier<HttpResponse<String>> call, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		HttpResponse<String> answer = call.get();
+		while (answer.statusCode() == 404 && System.nanoTime() - deadline < 0) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			answer = call.get();
+		}
+		return answer;
 	}
 
 	/** Sends any request built on this service's base URL. */

@@ -31,6 +31,11 @@ public final class PrivateKafka {
 		registry.add("spring.cloud.stream.kafka.binder.brokers", this.broker::getBrokersAsString);
 	}
 
+	/** Where the started broker listens, for clients of the test's own. */
+	public String bootstrapServers() {
+		return this.broker.getBrokersAsString();
+	}
+
 	/** Stops the broker; stopping it twice does no harm. */
 	public void stop() {
 		this.broker.destroy();

@@ -16,6 +16,7 @@ import io.fnorders.cart.CartViews.CartView;
 import io.fnorders.cart.CartViews.OrderView;
 import io.fnorders.cart.shopping.CartStore;
 import io.fnorders.cart.shopping.Catalog;
+import io.fnorders.cart.shopping.CatalogItem;
 import io.fnorders.cart.shopping.Order;
 import io.fnorders.cart.shopping.OrderListener;
 import io.fnorders.cart.shopping.OrderStatus;
@@ -26,9 +27,12 @@ import io.fnorders.errors.InvalidInputException;
 import io.fnorders.events.EventTypes;
 import io.fnorders.events.OrderConfirmed;
 import io.fnorders.events.OrderRejected;
+import io.fnorders.events.ProductUpserted;
 import io.fnorders.platform.messaging.CloudEventReader;
 import io.fnorders.platform.messaging.ReceivedEvent;
+import io.fnorders.platform.messaging.UnreadableEventException;
 import io.fnorders.platform.security.Caller;
+import io.fnorders.values.Money;
 import io.fnorders.values.Sku;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -139,6 +143,26 @@ class CartFunctions {
 			}
 			log.info("Order status {}: {}", changed ? "applied" : "ignored", event.type().name(),
 					kv("orderId", event.subject()));
+		};
+	}
+
+	/**
+	 * Follows {@code products}: keeps the name and price of each product as product-fn last saved
+	 * it, which {@code addItem} puts into carts. Events of one sku come in the order they were
+	 * saved (the topic is keyed by sku).
+	 */
+	@Bean
+	Consumer<Message<byte[]>> trackProducts(RedisCatalog catalog, CloudEventReader reader) {
+		return message -> {
+			ReceivedEvent<?> event = reader.read(message, EventTypes.PRODUCT_UPSERTED);
+			ProductUpserted product = event.dataAs(EventTypes.PRODUCT_UPSERTED);
+			if (!event.subject().equals(product.sku())) {
+				throw new UnreadableEventException("product.upserted " + event.id() + " is about sku '" + product.sku()
+						+ "' but its subject is '" + event.subject() + "'");
+			}
+			catalog.keep(new CatalogItem(Sku.of(product.sku()), product.name(),
+					Money.of(product.price(), product.currency())));
+			log.debug("Catalog entry kept", kv("sku", product.sku()));
 		};
 	}
 

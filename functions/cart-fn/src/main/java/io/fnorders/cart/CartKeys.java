@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 /**
  * The names of cart-fn's Redis keys, all under {@code fnorders.cart.key-prefix}: carts
  * ({@code <prefix>:cart:<customerId>}), orders ({@code <prefix>:order:<orderId>}) and checkout
- * idempotency keys ({@code <prefix>:checkout:<customerId>:<key>}); the outbox's streams are
+ * idempotency keys ({@code <prefix>:checkout:<customerId>:<key>}), the catalog as cart-fn keeps it
+ * ({@code <prefix>:catalog:<sku>}); the outbox's streams are
  * {@code <prefix>:outbox:<shard>} ({@code fnorders.outbox.key-prefix} in application.yaml).
  */
 @Component
@@ -23,6 +24,10 @@ class CartKeys {
 
 	String order(String orderId) {
 		return this.prefix + ":order:" + orderId;
+	}
+
+	String catalog(String sku) {
+		return this.prefix + ":catalog:" + sku;
 	}
 
 	String checkout(String customerId, String idempotencyKey) {

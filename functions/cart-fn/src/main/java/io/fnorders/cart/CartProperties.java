@@ -1,6 +1,5 @@
 package io.fnorders.cart;
 
-import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,8 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param idleTtl how long a cart lives after its last change
  * @param keyPrefix prefix of the Redis keys cart-fn owns
- * @param catalogUrl where product-fn answers ({@code GET /product/{sku}})
- * @param catalogTimeout how long to wait for the catalog before answering 503
  * @param checkoutKeyTtl how long an Idempotency-Key keeps returning its order; at most
  * {@code orderRetention}
  * @param orderRetention how long an order is kept after its last change
@@ -19,7 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("fnorders.cart")
 record CartProperties(@DefaultValue("7d") Duration idleTtl, @DefaultValue("cart") String keyPrefix,
-		@DefaultValue("http://localhost:8082") URI catalogUrl, @DefaultValue("3s") Duration catalogTimeout,
 		@DefaultValue("7d") Duration checkoutKeyTtl, @DefaultValue("30d") Duration orderRetention,
 		@DefaultValue("14d") Duration cancelWindow) {
 

@@ -24,6 +24,7 @@ import io.fnorders.events.OrderRejected;
 import io.fnorders.events.ReservedLine;
 import io.fnorders.events.ShortLine;
 import io.fnorders.events.Topics;
+import io.fnorders.testsupport.ConsumerGroups;
 import io.fnorders.testsupport.EventWriter;
 import io.fnorders.testsupport.HttpFunctions;
 import io.fnorders.testsupport.RealBrokers;
@@ -31,29 +32,24 @@ import io.fnorders.testsupport.TestIssuer;
 import io.fnorders.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * cart-fn against a real Kafka broker and a real Redis server, with a stand-in catalog: carts,
- * idempotent checkout publishing {@code order.placed}, status from {@code order-status}, cancel,
- * and the orders counted once each.
+ * cart-fn against a real Kafka broker and a real Redis server: the catalog it keeps from
+ * {@code products}, carts, idempotent checkout publishing {@code order.placed}, status from
+ * {@code order-status}, cancel, and the orders counted once each.
  */
 @RealBrokers
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "fnorders.cart.key-prefix=cart-it")
 class CartFnIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
-
-	private static final StubCatalog catalog = productsOfEveryLine(new StubCatalog().product("MUG", "Blue mug", "12.50", "EUR")
-		.product("POT", "Teapot", "30", "EUR")
-		.product("DOLLAR", "Import", "5", "USD"));
 
 	@LocalServerPort
 	int port;
@@ -62,22 +58,26 @@ class CartFnIntegrationTests {
 
 	String customer;
 
-	@DynamicPropertySource
-	static void catalogUrl(DynamicPropertyRegistry registry) {
-		registry.add("fnorders.cart.catalog-url", catalog::url);
-	}
-
-	/** LINE-0 to LINE-100: one more product than a cart may hold. */
-	private static StubCatalog productsOfEveryLine(StubCatalog catalog) {
-		for (int line = 0; line <= Cart.MAX_LINES; line++) {
-			catalog.product("LINE-" + line, "Line " + line, "1", "EUR");
+	/**
+	 * The products the tests buy, on {@code products} before cart-fn starts: its view of the
+	 * catalog is built from the topic's start. LINE-0 to LINE-100 are one more than a cart holds.
+	 */
+	@BeforeAll
+	static void saveProducts() {
+		try (EventWriter writer = EventWriter.create()) {
+			ProductEvents.saved(writer, "MUG", "Blue mug", "12.50", "EUR");
+			ProductEvents.saved(writer, "POT", "Teapot", "30", "EUR");
+			ProductEvents.saved(writer, "DOLLAR", "Import", "5", "USD");
+			for (int line = 0; line <= Cart.MAX_LINES; line++) {
+				ProductEvents.saved(writer, "LINE-" + line, "Line " + line, "1", "EUR");
+			}
+			writer.flush();
 		}
-		return catalog;
 	}
 
-	@AfterAll
-	static void stopCatalog() {
-		catalog.close();
+	@BeforeEach
+	void catalogKept() {
+		ConsumerGroups.awaitCaughtUp("cart-fn", Topics.PRODUCTS, WAIT);
 	}
 
 	@BeforeEach
@@ -98,6 +98,46 @@ class CartFnIntegrationTests {
 		assertThat(JsonPath.<Integer>read(body, "$.lines[0].quantity")).isEqualTo(3);
 		assertThat(body).contains("\"lineTotal\":37.50", "\"total\":67.50", "\"currency\":\"EUR\"",
 				"\"name\":\"Blue mug\"");
+	}
+
+	@Test
+	void addsAtThePriceOfTheProductsLatestSaveWithoutAskingProductFn() {
+		String sku = "NEW-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(add(sku, 1).statusCode()).as("not in the catalog yet").isEqualTo(404);
+		try (EventWriter writer = EventWriter.create()) {
+			ProductEvents.saved(writer, sku, "Old name", "10", "EUR");
+			ProductEvents.saved(writer, sku, "New name", "11.25", "EUR");
+			writer.flush();
+		}
+		ConsumerGroups.awaitCaughtUp("cart-fn", Topics.PRODUCTS, WAIT);
+
+		HttpResponse<String> cart = add(sku, 2);
+
+		assertThat(cart.statusCode()).as(cart.body()).isEqualTo(200);
+		assertThat(cart.body()).contains("\"name\":\"New name\"", "\"lineTotal\":22.50");
+	}
+
+	@Test
+	void deadLettersAProductEventItCannotReadAndKeepsTheOnesAfterIt() {
+		String bad = "BAD-" + UUID.randomUUID().toString().substring(0, 8);
+		String good = "GOOD-" + UUID.randomUUID().toString().substring(0, 8);
+		try (EventWriter writer = EventWriter.create();
+				TopicReader deadLetters = TopicReader.of(Topics.deadLetter(Topics.PRODUCTS))) {
+			writer.send(Topics.PRODUCTS, bad, EventWriter.headers("product.upserted", "e-" + bad, bad),
+					"{\"sku\":".getBytes(StandardCharsets.UTF_8));
+			ProductEvents.saved(writer, good, "Good", "3", "EUR");
+			writer.flush();
+
+			ConsumerRecord<String, String> dead = deadLetters.await(record -> bad.equals(record.key()), WAIT);
+			assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNotBlank();
+			assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.PRODUCTS);
+			ConsumerGroups.awaitCaughtUp("cart-fn", Topics.PRODUCTS, WAIT);
+			assertThat(add(good, 1).statusCode()).isEqualTo(200);
+			assertThat(add(bad, 1).statusCode()).isEqualTo(404);
+			assertThat(deadLetters.readFor(Duration.ofSeconds(1), record -> !bad.equals(record.key())))
+				.as("nothing else dead-lettered")
+				.isEmpty();
+		}
 	}
 
 	@Test
