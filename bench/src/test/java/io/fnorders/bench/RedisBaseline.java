@@ -13,6 +13,17 @@ final class RedisBaseline {
 	private RedisBaseline() {
 	}
 
+	/** The CPU time Redis has used so far (user and system, {@code INFO cpu}), in seconds. */
+	static double cpuSeconds(String operatorUri) {
+		URI uri = URI.create(operatorUri);
+		String output = Tools.run(List.of("redis-cli", "-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-a",
+				uri.getUserInfo(), "--no-auth-warning", "INFO", "cpu"), Duration.ofSeconds(30));
+		return output.lines()
+			.filter(line -> line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:"))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(':') + 1).strip()))
+			.sum();
+	}
+
 	/** GETs per second at {@code clients} connections. */
 	static double getsPerSecond(String operatorUri, int clients, int requests) {
 		URI uri = URI.create(operatorUri);

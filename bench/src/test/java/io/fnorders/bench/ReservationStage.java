@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import io.fnorders.events.Topics;
 import io.fnorders.testsupport.EventWriter;
@@ -31,12 +32,23 @@ final class ReservationStage {
 
 	private final Map<String, Object> operator;
 
+	private final Supplier<Map<String, Double>> processCpu;
+
+	private final String redisUri;
+
 	private final int orders;
 
 	private final int rounds;
 
-	ReservationStage(Map<String, Object> operator, int orders, int rounds) {
+	/**
+	 * @param processCpu the CPU seconds each process has used so far, by name (inventory-fn's
+	 * instance is {@code inventory-fn}, the broker {@code kafka})
+	 */
+	ReservationStage(Map<String, Object> operator, Supplier<Map<String, Double>> processCpu, String redisUri,
+			int orders, int rounds) {
 		this.operator = operator;
+		this.processCpu = processCpu;
+		this.redisUri = redisUri;
 		this.orders = orders;
 		this.rounds = rounds;
 	}
@@ -56,13 +68,28 @@ final class ReservationStage {
 				burst(writer, ROUND_TRIP, ROUND_TRIP, sku, Math.min(this.orders, 2000));
 				Rounds reserved = new Rounds();
 				Rounds roundTrip = new Rounds();
+				Rounds inventoryCpu = new Rounds();
+				Rounds kafkaCpu = new Rounds();
+				Rounds redisCpu = new Rounds();
 				for (int i = 0; i < this.rounds; i++) {
+					Map<String, Double> before = this.processCpu.get();
+					double redisBefore = RedisBaseline.cpuSeconds(this.redisUri);
 					reserved.add(burst(writer, Topics.ORDERS, Topics.ORDER_STATUS, sku, this.orders));
+					Map<String, Double> after = this.processCpu.get();
+					inventoryCpu.add(perOrderMillis(before, after, "inventory-fn"));
+					kafkaCpu.add(perOrderMillis(before, after, "kafka"));
+					redisCpu.add((RedisBaseline.cpuSeconds(this.redisUri) - redisBefore) * 1000 / this.orders);
 					roundTrip.add(burst(writer, ROUND_TRIP, ROUND_TRIP, sku, this.orders));
 				}
 				report.add(new Row("reservations, burst of " + this.orders + " one-line orders, 1 inventory-fn",
 						"orders/s", reserved, "the same records' plain Kafka round trip", roundTrip,
 						"≥ 10,000 orders/s and ≥ 0.15× the round trip"));
+				report.add(Row.of("CPU per reserved order: inventory-fn", "ms", inventoryCpu, ""));
+				report.add(Row.of("CPU per reserved order: Kafka broker", "ms", kafkaCpu, ""));
+				report.add(Row.of("CPU per reserved order: Redis", "ms", redisCpu, ""));
+				report.add(new Row("scale-out on paper: 2 inventory-fn, a core each", "orders/s",
+						Rounds.of(twoInstances(inventoryCpu.median(), redisCpu.median())), "1 inventory-fn on one core",
+						Rounds.of(1000 / inventoryCpu.median()), "≥ 1.6×"));
 			}
 			finally {
 				admin.deleteTopics(List.of(ROUND_TRIP)).all().get(30, TimeUnit.SECONDS);
@@ -141,7 +168,21 @@ final class ReservationStage {
 		return latencies;
 	}
 
-	private static double percentile(List<Double> values, double fraction) {
+	private double perOrderMillis(Map<String, Double> before, Map<String, Double> after, String process) {
+		return (after.getOrDefault(process, Double.NaN) - before.getOrDefault(process, Double.NaN)) * 1000 / this.orders;
+	}
+
+	/**
+	 * What two instances on a core each would reserve, from the CPU one order costs: twice one
+	 * instance's rate, unless Redis, one thread for both, runs out first. The broker is left out: on
+	 * a cluster it has cores of its own.
+	 */
+	private static double twoInstances(double inventoryMillis, double redisMillis) {
+		return Math.min(2 * 1000 / inventoryMillis, 1000 / redisMillis);
+	}
+
+	/** The value {@code fraction} of the way up the sorted values (0.99: the p99). */
+	static double percentile(List<Double> values, double fraction) {
 		List<Double> sorted = values.stream().sorted().toList();
 		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(fraction * sorted.size()) - 1));
 	}

@@ -10,6 +10,13 @@ final class Rounds {
 
 	private final List<Double> values = new ArrayList<>();
 
+	/** One figure worked out from others (a median of medians), as a single round. */
+	static Rounds of(double value) {
+		Rounds one = new Rounds();
+		one.add(value);
+		return one;
+	}
+
 	void add(double value) {
 		this.values.add(value);
 	}

@@ -46,4 +46,15 @@ final class Tools {
 		}
 	}
 
+	/** Sleeps; an interrupt ends the bench. */
+	static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 }

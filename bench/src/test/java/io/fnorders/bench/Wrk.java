@@ -1,9 +1,13 @@
 package io.fnorders.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Load from wrk (a C load generator, so the client costs the shared cores as little as it can):
@@ -25,11 +29,21 @@ final class Wrk {
 
 	/** Load that warms the server up (its JIT, its pools): what it measures does not count. */
 	static void warmUp(String url, int connections, Duration duration) {
-		load(url, connections, duration);
+		load(url, connections, duration, null);
+	}
+
+	/** The same with the requests a wrk Lua script makes (its {@code request} function). */
+	static void warmUp(String url, int connections, Duration duration, Path script) {
+		load(url, connections, duration, script);
 	}
 
 	static Result run(String url, int connections, Duration duration) {
-		String output = load(url, connections, duration);
+		return run(url, connections, duration, null);
+	}
+
+	/** One measured run; with a script, the script makes the requests. */
+	static Result run(String url, int connections, Duration duration, @Nullable Path script) {
+		String output = load(url, connections, duration, script);
 		Matcher errors = ERRORS.matcher(output);
 		if (errors.find()) {
 			throw new IllegalStateException("wrk got failed requests from " + url + ":\n" + output);
@@ -41,9 +55,14 @@ final class Wrk {
 		return new Result(Double.parseDouble(rate.group(1)), percentile(output, "50%"), percentile(output, "99%"));
 	}
 
-	private static String load(String url, int connections, Duration duration) {
-		return Tools.run(List.of("wrk", "--latency", "-t", "2", "-c", String.valueOf(connections), "-d",
-				duration.toSeconds() + "s", url), duration.plusSeconds(30));
+	private static String load(String url, int connections, Duration duration, @Nullable Path script) {
+		List<String> command = new ArrayList<>(List.of("wrk", "--latency", "-t", "2", "-c", String.valueOf(connections),
+				"-d", duration.toSeconds() + "s"));
+		if (script != null) {
+			command.addAll(List.of("-s", script.toString()));
+		}
+		command.add(url);
+		return Tools.run(command, duration.plusSeconds(30));
 	}
 
 	/** A line of wrk's latency distribution, such as {@code 99%    4.21ms}, in milliseconds. */

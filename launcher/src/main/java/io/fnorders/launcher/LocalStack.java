@@ -181,6 +181,11 @@ public final class LocalStack {
 	}
 
 	/** The running instances of a function. */
+	/** The Kafka broker's process, once started. */
+	@Nullable ChildProcess kafkaProcess() {
+		return this.kafka.process();
+	}
+
 	synchronized List<Instance> instancesOf(String function) {
 		return this.instances.stream().filter(instance -> instance.function().equals(function)).toList();
 	}

@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public final class LocalSystem implements AutoCloseable {
 
+	/** Linux's clock ticks per second (USER_HZ), the unit of /proc's CPU times. */
+	private static final int CLOCK_TICKS = 100;
+
 	private final LocalSettings settings;
 
 	private final LocalStack stack;
@@ -85,6 +88,36 @@ public final class LocalSystem implements AutoCloseable {
 			}
 		}
 		return memory;
+	}
+
+	/**
+	 * The CPU time (user and system) each function instance and the Kafka broker have used so far,
+	 * in seconds, by name ({@code kafka} for the broker).
+	 */
+	public Map<String, Double> cpuSeconds() {
+		Map<String, Double> used = new LinkedHashMap<>();
+		for (String function : LocalSettings.FUNCTIONS) {
+			for (LocalStack.Instance instance : this.stack.instancesOf(function)) {
+				used.put(instance.process().name(), cpuSeconds(instance.process().pid()));
+			}
+		}
+		ChildProcess kafka = this.stack.kafkaProcess();
+		if (kafka != null) {
+			used.put("kafka", cpuSeconds(kafka.pid()));
+		}
+		return used;
+	}
+
+	/** utime and stime of /proc/<pid>/stat (fields 14 and 15, after the command in parentheses), in seconds. */
+	private static double cpuSeconds(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+		}
+		catch (IOException | RuntimeException ex) {
+			return Double.NaN;
+		}
 	}
 
 	private static long residentBytes(long pid) {
