@@ -90,6 +90,11 @@ class NotificationFnIntegrationTests {
 		assertThat(mailsTo(customer)).extracting(NotificationFnIntegrationTests::messageId)
 			.containsExactlyInAnyOrder("<" + orderId + ".PLACED@fnorders.example>",
 					"<" + orderId + ".CONFIRMED@fnorders.example>", "<" + orderId + ".CANCELLED@fnorders.example>");
+		assertThat(mailsTo(customer)).allSatisfy(mail -> {
+			assertThat(mail.getContentType()).isEqualToIgnoringCase("text/plain; charset=UTF-8");
+			assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("orders@fnorders.example");
+			assertThat(mail.getSentDate()).isNotNull();
+		});
 
 		String history = as(customer).get("/notifications/" + customer).body();
 		assertThat(JsonPath.<List<String>>read(history, "$[*].orderId")).containsOnly(orderId).hasSize(3);
