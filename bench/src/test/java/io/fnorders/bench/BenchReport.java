@@ -85,20 +85,23 @@ final class BenchReport {
 		List<Double> ratios = new ArrayList<>();
 		for (Row row : this.rows) {
 			if (!Double.isNaN(row.ratio()) && row.unit().endsWith("/s")) {
-				stages.add(row.stage());
+				// the stage's name up to its first comma: the sizes are in the report
+				stages.add(row.stage().split(", ")[0]);
 				ratios.add(row.ratio());
 			}
 		}
 		if (stages.isEmpty()) {
 			return;
 		}
-		CategoryChart chart = new CategoryChartBuilder().width(900)
-			.height(450)
+		CategoryChart chart = new CategoryChartBuilder().width(Math.max(900, 160 * stages.size()))
+			.height(560)
 			.title("Each stage's throughput over its baseline's (same run, medians)")
 			.yAxisTitle("ratio")
 			.build();
 		chart.getStyler().setLegendVisible(false);
-		chart.getStyler().setXAxisLabelRotation(15);
+		chart.getStyler().setXAxisLabelRotation(30);
+		chart.getStyler().setLabelsVisible(true);
+		chart.getStyler().setDecimalPattern("0.000");
 		chart.addSeries("ratio", stages, ratios);
 		BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
 	}
