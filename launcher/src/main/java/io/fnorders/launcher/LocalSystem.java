@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * {@code make run}'s system as a library, for programs that drive it from outside this module
@@ -81,13 +82,7 @@ public final class LocalSystem implements AutoCloseable {
 
 	/** Each running function instance's resident memory (VmRSS) now, in bytes, by instance name. */
 	public Map<String, Long> residentMemory() {
-		Map<String, Long> memory = new LinkedHashMap<>();
-		for (String function : LocalSettings.FUNCTIONS) {
-			for (LocalStack.Instance instance : this.stack.instancesOf(function)) {
-				memory.put(instance.process().name(), residentBytes(instance.process().pid()));
-			}
-		}
-		return memory;
+		return eachInstance(LocalSystem::residentBytes);
 	}
 
 	/**
@@ -95,17 +90,23 @@ public final class LocalSystem implements AutoCloseable {
 	 * in seconds, by name ({@code kafka} for the broker).
 	 */
 	public Map<String, Double> cpuSeconds() {
-		Map<String, Double> used = new LinkedHashMap<>();
-		for (String function : LocalSettings.FUNCTIONS) {
-			for (LocalStack.Instance instance : this.stack.instancesOf(function)) {
-				used.put(instance.process().name(), cpuSeconds(instance.process().pid()));
-			}
-		}
+		Map<String, Double> used = eachInstance(LocalSystem::cpuSeconds);
 		ChildProcess kafka = this.stack.kafkaProcess();
 		if (kafka != null) {
 			used.put("kafka", cpuSeconds(kafka.pid()));
 		}
 		return used;
+	}
+
+	/** What {@code measure} gives for each running function instance's process id, by instance name. */
+	private <T> Map<String, T> eachInstance(LongFunction<T> measure) {
+		Map<String, T> measured = new LinkedHashMap<>();
+		for (String function : LocalSettings.FUNCTIONS) {
+			for (LocalStack.Instance instance : this.stack.instancesOf(function)) {
+				measured.put(instance.process().name(), measure.apply(instance.process().pid()));
+			}
+		}
+		return measured;
 	}
 
 	/** utime and stime of /proc/<pid>/stat (fields 14 and 15, after the command in parentheses), in seconds. */

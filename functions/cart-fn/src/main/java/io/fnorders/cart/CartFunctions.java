@@ -30,7 +30,6 @@ import io.fnorders.events.OrderRejected;
 import io.fnorders.events.ProductUpserted;
 import io.fnorders.platform.messaging.CloudEventReader;
 import io.fnorders.platform.messaging.ReceivedEvent;
-import io.fnorders.platform.messaging.UnreadableEventException;
 import io.fnorders.platform.security.Caller;
 import io.fnorders.values.Money;
 import io.fnorders.values.Sku;
@@ -156,10 +155,7 @@ class CartFunctions {
 		return message -> {
 			ReceivedEvent<?> event = reader.read(message, EventTypes.PRODUCT_UPSERTED);
 			ProductUpserted product = event.dataAs(EventTypes.PRODUCT_UPSERTED);
-			if (!event.subject().equals(product.sku())) {
-				throw new UnreadableEventException("product.upserted " + event.id() + " is about sku '" + product.sku()
-						+ "' but its subject is '" + event.subject() + "'");
-			}
+			event.requireSubject("sku", product.sku());
 			catalog.keep(new CatalogItem(Sku.of(product.sku()), product.name(),
 					Money.of(product.price(), product.currency())));
 			log.debug("Catalog entry kept", kv("sku", product.sku()));

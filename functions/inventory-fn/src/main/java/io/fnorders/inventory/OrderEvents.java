@@ -19,7 +19,6 @@ import io.fnorders.platform.messaging.CloudEventReader;
 import io.fnorders.platform.messaging.ReceivedEvent;
 import io.fnorders.platform.messaging.RecordBatches;
 import io.fnorders.platform.messaging.UnreadableEventException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -151,7 +150,7 @@ final class OrderEvents {
 
 	private void release(ReceivedEvent<?> event) {
 		OrderCancelled cancelled = event.dataAs(EventTypes.ORDER_CANCELLED);
-		requireSubject(event, cancelled.orderId());
+		event.requireSubject("order", cancelled.orderId());
 		this.inventory.release(cancelled.orderId(), cancelled.customerId())
 			.ifPresentOrElse(
 					release -> log.info("Released the stock of a cancelled order", kv("orderId", release.orderId()),
@@ -161,7 +160,7 @@ final class OrderEvents {
 
 	private static ReservationRequest request(ReceivedEvent<?> event) {
 		OrderPlaced placed = event.dataAs(EventTypes.ORDER_PLACED);
-		requireSubject(event, placed.orderId());
+		event.requireSubject("order", placed.orderId());
 		if (placed.lines() == null) {
 			throw new UnreadableEventException("order.placed " + event.id() + " has no lines");
 		}
@@ -169,13 +168,6 @@ final class OrderEvents {
 			.stream()
 			.map(line -> new ReservationRequest.Line(line.sku(), line.quantity()))
 			.toList()).answeredTo(placed.email());
-	}
-
-	private static void requireSubject(ReceivedEvent<?> event, @Nullable String orderId) {
-		if (!event.subject().equals(orderId)) {
-			throw new UnreadableEventException(event.type().name() + " " + event.id() + " is about order '" + orderId
-					+ "' but its subject is '" + event.subject() + "'");
-		}
 	}
 
 }

@@ -11,7 +11,6 @@ import io.fnorders.events.EventTypes;
 import io.fnorders.events.StockChanged;
 import io.fnorders.platform.messaging.CloudEventReader;
 import io.fnorders.platform.messaging.ReceivedEvent;
-import io.fnorders.platform.messaging.UnreadableEventException;
 import io.fnorders.product.catalog.Availabilities;
 import io.fnorders.product.catalog.Availability;
 import io.fnorders.product.catalog.Product;
@@ -77,10 +76,7 @@ class ProductFunctions {
 		return message -> {
 			ReceivedEvent<?> event = reader.read(message, EventTypes.STOCK_CHANGED);
 			StockChanged changed = event.dataAs(EventTypes.STOCK_CHANGED);
-			if (!event.subject().equals(changed.sku())) {
-				throw new UnreadableEventException("stock.changed " + event.id() + " is about sku '" + changed.sku()
-						+ "' but its subject is '" + event.subject() + "'");
-			}
+			event.requireSubject("sku", changed.sku());
 			boolean kept = availabilities.record(new Availability(Sku.of(changed.sku()), changed.available(),
 					changed.version()));
 			log.debug("Availability {}", kept ? "updated" : "unchanged (not newer)", kv("sku", changed.sku()),

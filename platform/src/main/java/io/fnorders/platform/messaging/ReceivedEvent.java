@@ -1,6 +1,7 @@
 package io.fnorders.platform.messaging;
 
 import io.fnorders.events.EventType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CloudEvent as a consumer sees it: its type, id, subject and typed data.
@@ -15,6 +16,20 @@ public record ReceivedEvent<T>(EventType<T> type, String id, String subject, T d
 	/** Whether this is an event of {@code other}. */
 	public boolean is(EventType<?> other) {
 		return this.type.equals(other);
+	}
+
+	/**
+	 * Refuses an event whose data is about another entity than its subject says: the subject keys
+	 * its record, so such an event would be ordered with the wrong entity's.
+	 * @param entity what the subject names ("order", "sku")
+	 * @param idInData that entity's id as the data gives it
+	 * @throws UnreadableEventException when the two differ
+	 */
+	public void requireSubject(String entity, @Nullable String idInData) {
+		if (!this.subject.equals(idInData)) {
+			throw new UnreadableEventException(this.type.name() + " " + this.id + " is about " + entity + " '" + idInData
+					+ "' but its subject is '" + this.subject + "'");
+		}
 	}
 
 	/** The data as {@code other}'s record. */
